@@ -1,0 +1,74 @@
+package org.clinigate.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.clinigate.core.phi.DeidPolicy;
+import org.clinigate.core.phi.PhiMap;
+import org.clinigate.deid.ClinicalDeidentifier;
+import org.clinigate.synth.GoldCorpusGenerator;
+import org.clinigate.synth.GoldDocument;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput. 'bench deid' de-identifies a synthetic corpus on one thread: it warms "
+        + "up, runs timed rounds, and prints the median and spread in MB/s.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "What to measure: deid.")
+    String target;
+
+    @Option(names = "--mode", defaultValue = "tag", description = "Transformation mode (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--docs", defaultValue = "2000", description = "Corpus size in documents (default: ${DEFAULT-VALUE}).")
+    int docs;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--rounds", defaultValue = "10", description = "Timed rounds (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() {
+        if (!target.equals("deid")) {
+            System.err.println("error: CG-1001: unknown benchmark; allowed: deid");
+            return 2;
+        }
+        DeidPolicy policy = DeidPolicy.parse(mode);
+        List<String> texts = new ArrayList<>();
+        long bytes = 0;
+        for (GoldDocument d : new GoldCorpusGenerator(20_261_128L).generate(docs)) {
+            texts.add(d.text());
+            bytes += d.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        ClinicalDeidentifier deid = ClinicalDeidentifier.create();
+        long end = System.nanoTime() + warmup * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            pass(deid, texts, policy);
+        }
+        double[] mbs = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            pass(deid, texts, policy);
+            mbs[r] = bytes / 1e6 / ((System.nanoTime() - t0) / 1e9);
+        }
+        java.util.Arrays.sort(mbs);
+        System.out.printf(Locale.ROOT,
+                "bench deid: mode=%s corpus=%d docs, %.2f MB UTF-8; one thread; %d rounds after %d s warm-up%n",
+                mode, docs, bytes / 1e6, rounds, warmup);
+        System.out.printf(Locale.ROOT, "throughput MB/s: median %.2f  min %.2f  max %.2f  (p25 %.2f, p75 %.2f)%n",
+                mbs[rounds / 2], mbs[0], mbs[rounds - 1], mbs[rounds / 4], mbs[(3 * rounds) / 4]);
+        return 0;
+    }
+
+    private static void pass(ClinicalDeidentifier deid, List<String> texts, DeidPolicy policy) {
+        PhiMap scope = PhiMap.create("bench");
+        for (String t : texts) {
+            deid.deidentify(t, policy, scope);
+        }
+    }
+}

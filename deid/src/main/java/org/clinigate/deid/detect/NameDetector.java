@@ -1,0 +1,410 @@
+package org.clinigate.deid.detect;
+
+import java.util.List;
+import java.util.Set;
+import org.clinigate.core.phi.PhiCategory;
+import org.clinigate.deid.lexicon.Lexicons;
+
+/**
+ * Finds person names: patients, relatives and clinicians.
+ *
+ * <p>Three kinds of evidence, strongest first:
+ * <ol>
+ * <li>Context: a title (Dr., Mrs.), a relation (wife, daughter), a cue (seen by, signed by, Pt name:)
+ * or a credential (MD, RN) marks the name-like words next to it.
+ * <li>Lexicons: a given name or surname that is not an everyday English word seeds a name, which
+ * grows over neighbouring name words, initials and "Last, First" commas.
+ * <li>Shape: in mixed-case text, a capitalised word that is in no English, clinical or place list is a
+ * guess, kept at the lowest priority.
+ * </ol>
+ * A guard stops eponyms (Parkinson's disease, Foley catheter, Apgar 9) from being taken as names.
+ */
+final class NameDetector implements Detector {
+
+    private static final Set<String> TITLES = Set.of("dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof",
+            "professor", "nurse", "rev", "reverend", "sister", "br", "fr", "pastor", "rabbi", "imam", "sgt", "capt",
+            "officer", "dra", "sr", "sra", "mme", "mlle", "herr", "frau");
+    private static final Set<String> RELATIONS = Set.of("wife", "husband", "son", "daughter", "mother", "father",
+            "mom", "mum", "dad", "brother", "sister", "aunt", "uncle", "niece", "nephew", "grandson",
+            "granddaughter", "grandmother", "grandfather", "grandma", "grandpa", "partner", "fiance", "fiancee",
+            "boyfriend", "girlfriend", "friend", "neighbor", "neighbour", "caregiver", "guardian", "spouse",
+            "cousin", "roommate", "stepmother", "stepfather", "stepson", "stepdaughter", "sibling", "child",
+            "grandchild", "poa", "hcp", "proxy", "interpreter", "chaplain", "colleague", "coworker", "boss");
+    private static final Set<String> CREDENTIALS = Set.of("md", "do", "rn", "np", "pa", "phd", "dds", "dmd",
+            "pharmd", "lcsw", "cna", "lpn", "crna", "dpm", "facs", "facp", "facc", "mph", "bsn", "msn", "aprn",
+            "fnp", "dnp", "psyd", "mbbs", "frcp", "frcs", "od", "pt", "dpt", "otr", "slp", "rd", "rrt", "cnm",
+            "mbchb", "lmft", "lpc", "mba", "ms", "ma", "msw", "agnp", "anp", "acnp", "cns");
+    private static final Set<String> CUE_VERBS = Set.of("by", "with", "to");
+    private static final Set<String> CUE_BEFORE_BY = Set.of("seen", "signed", "dictated", "transcribed",
+            "reviewed", "examined", "evaluated", "referred", "accompanied", "authored", "approved", "verified",
+            "interpreted", "read", "cosigned", "attested", "performed", "treated", "followed", "visited",
+            "assisted", "brought", "escorted", "called", "paged", "contacted", "notified", "covered", "discussed",
+            "spoke", "talked", "consulted", "met", "caring", "care");
+    private static final Set<String> COLON_CUES = Set.of("patient", "pt", "name", "contact", "provider",
+            "physician", "surgeon", "attending", "resident", "fellow", "pcp", "author", "signed", "cc", "from",
+            "nurse", "rn", "md", "clinician", "radiologist", "pathologist", "technologist", "tech", "therapist",
+            "pharmacist", "dietitian", "caller", "sender", "recipient", "to", "mother", "father", "guardian",
+            "referring", "ordering", "consultant", "interpreter", "witness", "spouse", "emergency", "kin", "nok",
+            "informant", "historian", "dear", "re", "attn", "attention", "employer", "requested");
+    private static final Set<String> BARE_CUES = Set.of("dear", "pcp", "attending", "sincerely", "regards", "cc",
+            "per", "thanks", "thank", "hi", "hello", "hey", "named", "called", "regarding", "re", "for", "visit");
+    private static final Set<String> PARTICLES = Set.of("van", "von", "de", "der", "den", "da", "das", "do", "dos",
+            "del", "della", "di", "la", "le", "du", "bin", "ibn", "al", "el", "st", "ter", "ten", "mac", "ap");
+    private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
+    private static final Set<String> NOT_NAMES = Set.of("january", "february", "march", "april", "june", "july",
+            "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+            "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "hospital", "clinic",
+            "street", "avenue", "road", "ok", "okay", "covid", "mrn", "dob", "ssn", "id");
+
+    private final Lexicons lex;
+
+    NameDetector(Lexicons lex) {
+        this.lex = lex;
+    }
+
+    @Override
+    public void detect(TextView v, List<Candidate> out) {
+        byte[] role = new byte[v.size];
+        classify(v, role);
+        contextNames(v, role, out);
+        lexiconNames(v, role, out);
+    }
+
+    // Token roles.
+    private static final byte NONE = 0;
+    private static final byte WEAK = 1; // a name list word that is also an everyday word
+    private static final byte GUESS = 2; // capitalised word found in no list
+    private static final byte STRONG = 3; // a name list word that is not an everyday word
+
+    private void classify(TextView v, byte[] role) {
+        for (int i = 0; i < v.size; i++) {
+            if (v.type[i] != TextView.WORD) {
+                continue;
+            }
+            String lw = v.lower(i);
+            if (lex.functionWords.contains(lw) || NOT_NAMES.contains(lw) || lex.clinicalWords.contains(lw)
+                    || guardedEponym(v, i, lw)) {
+                continue;
+            }
+            boolean listed = lex.firstNames.contains(lw) || lex.surnames.contains(lw);
+            boolean common = lex.isCommon(lw) || lex.ambiguousNames.contains(lw);
+            boolean cased = v.isTitle(i) || (v.isAllUpper(i) && v.length(i) >= 2);
+            if (v.regime[i] == TextView.MIXED) {
+                if (listed && cased) {
+                    role[i] = common ? WEAK : STRONG;
+                } else if (listed && !lex.isEnglish(lw)) {
+                    role[i] = WEAK;
+                } else if (v.isTitle(i) && v.length(i) >= 2 && !lex.isEnglish(lw) && !isPlace(lw)) {
+                    role[i] = GUESS;
+                }
+            } else if (listed) {
+                role[i] = common ? WEAK : STRONG;
+            }
+        }
+    }
+
+    private boolean isPlace(String lw) {
+        return lex.places.contains(lw);
+    }
+
+    private boolean guardedEponym(TextView v, int i, String lw) {
+        if (!lex.eponyms.contains(lw)) {
+            return false;
+        }
+        boolean listedName = lex.firstNames.contains(lw) || lex.surnames.contains(lw);
+        int j = i + 1;
+        // Skip a possessive 's, an apostrophe, or hyphenated co-eponyms (Guillain-Barre, Swan-Ganz).
+        while (j < v.size && j <= i + 4) {
+            if (v.isPunct(j, '\'') || v.isPunct(j, '\u2019') || v.isPunct(j, '-')
+                    || (v.isWord(j) && v.lower(j).equals("s") && v.adjacent(j - 1))
+                    || (v.isWord(j) && lex.eponyms.contains(v.lower(j)) && !lex.eponymHeads.contains(v.lower(j)))) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (j < v.size && v.isWord(j) && lex.eponymHeads.contains(v.lower(j))) {
+            return true;
+        }
+        if (j < v.size && v.type[j] == TextView.NUMBER && !listedName) {
+            return true; // Apgar 9, Glasgow 14
+        }
+        // An eponym that is no one's name in our lists needs strong context to be a name.
+        return !listedName;
+    }
+
+    /** True when the token can be part of a name once context says a name is here. */
+    private boolean nameLike(TextView v, int i, byte[] role) {
+        if (!v.isWord(i)) {
+            return false;
+        }
+        String lw = v.lower(i);
+        if (NOT_NAMES.contains(lw)) {
+            return false;
+        }
+        if (role[i] != NONE) {
+            return true;
+        }
+        if (lex.functionWords.contains(lw) && !(v.length(i) == 1 && isInitial(v, i))) {
+            return false;
+        }
+        if (v.regime[i] == TextView.MIXED) {
+            return v.isTitle(i) || v.isAllUpper(i) || isInitial(v, i);
+        }
+        return !lex.isCommon(lw) || isInitial(v, i);
+    }
+
+    private static boolean isInitial(TextView v, int i) {
+        return v.length(i) == 1 && Character.isUpperCase(v.text.charAt(v.start[i]));
+    }
+
+    private void contextNames(TextView v, byte[] role, List<Candidate> out) {
+        for (int i = 0; i < v.size; i++) {
+            if (v.type[i] == TextView.WORD) {
+                String lw = v.lower(i);
+                int after = cueEnd(v, i, lw);
+                if (after > 0) {
+                    int end = takeForward(v, after, role, lw);
+                    if (end > after) {
+                        emit(out, v, after, end - 1, Candidate.CONTEXT);
+                    }
+                }
+                if (CREDENTIALS.contains(lw) && credentialShape(v, i)) {
+                    int first = takeBackward(v, i - 1, role);
+                    if (first >= 0) {
+                        emit(out, v, first, lastNameToken(v, i - 1), Candidate.CONTEXT);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Returns the index of the first token after a cue ending at token i, or -1. */
+    private int cueEnd(TextView v, int i, String lw) {
+        int j = i + 1;
+        if (TITLES.contains(lw)) {
+            if (v.isPunct(j, '.')) {
+                j++;
+            }
+            return j;
+        }
+        if (RELATIONS.contains(lw)) {
+            while (j < v.size && (v.isPunct(j, ',') || v.isPunct(j, ':') || v.isPunct(j, '(') || v.isPunct(j, '-')
+                    || (v.isWord(j) && (v.lower(j).equals("is") || v.lower(j).equals("named"))))) {
+                j++;
+            }
+            return j;
+        }
+        if (CUE_VERBS.contains(lw) && i > 0 && v.isWord(i - 1) && CUE_BEFORE_BY.contains(v.lower(i - 1))) {
+            if (v.isPunct(j, ':')) {
+                j++;
+            }
+            return j;
+        }
+        if (COLON_CUES.contains(lw) || lw.equals("name")) {
+            int k = j;
+            if (v.isWord(k) && v.lower(k).equals("name")) {
+                k++;
+            }
+            if (v.isPunct(k, ':') || v.isPunct(k, '#') || v.isPunct(k, '=')) {
+                return k + 1;
+            }
+        }
+        if (BARE_CUES.contains(lw)) {
+            return j;
+        }
+        return -1;
+    }
+
+    /** Collects name-like tokens starting at {@code i}; returns the index after the last one taken. */
+    private int takeForward(TextView v, int i, byte[] role, String cue) {
+        boolean strongCue = !BARE_CUES.contains(cue) || cue.equals("dear") || cue.equals("named");
+        int taken = 0;
+        int j = i;
+        int last = -1;
+        boolean comma = false;
+        while (j < v.size && taken < 4) {
+            if (!nameLike(v, j, role)) {
+                break;
+            }
+            if (!strongCue && role[j] != STRONG && role[j] != GUESS && !(role[j] == WEAK && v.isTitle(j))) {
+                break;
+            }
+            last = j;
+            taken++;
+            int k = j + 1;
+            if (k < v.size && v.lineStart[k]) {
+                break;
+            }
+            if (v.isPunct(k, '.') && v.length(j) <= 2) {
+                k++; // initial, or abbreviated given name
+            }
+            if ((v.isPunct(k, '-') || v.isPunct(k, '^')) && v.adjacent(k - 1) && v.adjacent(k)) {
+                k++;
+            } else if (v.isPunct(k, ',') && !comma && taken == 1 && nameLike(v, k + 1, role)
+                    && (role[k + 1] != NONE || isInitial(v, k + 1))) {
+                comma = true;
+                k++;
+            }
+            if (k < v.size && v.lineStart[k]) {
+                break;
+            }
+            j = k;
+        }
+        if (last < 0) {
+            return i;
+        }
+        return suffixEnd(v, last) + 1;
+    }
+
+    private int suffixEnd(TextView v, int last) {
+        int k = last + 1;
+        if (v.isPunct(k, ',')) {
+            k++;
+        }
+        if (v.isWord(k) && SUFFIXES.contains(v.lower(k)) && !v.lineStart[k]) {
+            return k;
+        }
+        return last;
+    }
+
+    private boolean credentialShape(TextView v, int i) {
+        if (v.regime[i] == TextView.MIXED && !v.isAllUpper(i)) {
+            return v.lower(i).equals("phd") || v.lower(i).equals("pharmd") || v.lower(i).equals("psyd");
+        }
+        return i > 0 && (v.isPunct(i - 1, ',') || v.isWord(i - 1)) && !v.lineStart[i];
+    }
+
+    /** Walks back from a credential over name-like tokens; returns the first index, or -1. */
+    private int takeBackward(TextView v, int i, byte[] role) {
+        int j = i;
+        if (v.isPunct(j, ',')) {
+            j--;
+        }
+        int first = -1;
+        int taken = 0;
+        while (j >= 0 && taken < 4 && nameLike(v, j, role) && !CREDENTIALS.contains(v.lower(j))) {
+            first = j;
+            taken++;
+            if (v.lineStart[j]) {
+                break;
+            }
+            int k = j - 1;
+            if (v.isPunct(k, '.') && k > 0 && v.length(k - 1) <= 2) {
+                k--;
+            }
+            if (v.isPunct(k, '-') && v.adjacent(k) && k > 0 && v.adjacent(k - 1)) {
+                k--;
+            }
+            j = k;
+        }
+        return first;
+    }
+
+    private int lastNameToken(TextView v, int i) {
+        int j = i;
+        while (j >= 0 && !v.isWord(j)) {
+            j--;
+        }
+        return j;
+    }
+
+    private void lexiconNames(TextView v, byte[] role, List<Candidate> out) {
+        int i = 0;
+        while (i < v.size) {
+            if (role[i] == NONE) {
+                i++;
+                continue;
+            }
+            int first = i;
+            int last = i;
+            boolean strong = role[i] == STRONG;
+            int parts = 1;
+            int j = i;
+            while (true) {
+                int k = joinNext(v, j, role);
+                if (k < 0) {
+                    break;
+                }
+                j = k;
+                last = k;
+                parts++;
+                strong |= role[k] == STRONG;
+            }
+            if (strong || (parts >= 2 && hasFirstAndLast(v, first, last, role))) {
+                emit(out, v, first, suffixEnd(v, last), Candidate.LEXICON);
+            } else if (parts == 1 && role[i] == GUESS && !alone(v, i)) {
+                emit(out, v, first, last, Candidate.GUESS);
+            } else if (parts >= 2 && allGuessOrWeak(role, v, first, last)) {
+                emit(out, v, first, last, Candidate.GUESS);
+            }
+            i = last + 1;
+        }
+    }
+
+    /** A lone capitalised guess at the start of a sentence is usually an ordinary word. */
+    private static boolean alone(TextView v, int i) {
+        return v.sentenceStart[i];
+    }
+
+    private boolean allGuessOrWeak(byte[] role, TextView v, int first, int last) {
+        int guesses = 0;
+        for (int k = first; k <= last; k++) {
+            if (v.isWord(k) && role[k] == GUESS) {
+                guesses++;
+            }
+        }
+        return guesses > 0;
+    }
+
+    private boolean hasFirstAndLast(TextView v, int first, int last, byte[] role) {
+        boolean f = false;
+        boolean l = false;
+        for (int k = first; k <= last; k++) {
+            if (v.isWord(k) && role[k] != NONE) {
+                String lw = v.lower(k);
+                f |= lex.firstNames.contains(lw);
+                l |= lex.surnames.contains(lw) || role[k] == GUESS;
+            }
+        }
+        boolean cased = v.regime[first] != TextView.MIXED || v.isTitle(first) || v.isAllUpper(first);
+        return f && l && cased;
+    }
+
+    /** The index of the next name part joined to token {@code j}, or -1. */
+    private int joinNext(TextView v, int j, byte[] role) {
+        int k = j + 1;
+        if (k >= v.size || v.lineStart[k]) {
+            return -1;
+        }
+        if (v.isPunct(k, '.') && v.length(j) == 1) {
+            k++; // J. Smith
+        } else if ((v.isPunct(k, '-') || v.isPunct(k, '^')) && v.adjacent(j) && v.adjacent(k)) {
+            k++;
+        } else if (v.isPunct(k, ',') && k + 1 < v.size && v.isWord(k + 1)
+                && lex.firstNames.contains(v.lower(k + 1)) && role[k + 1] != NONE
+                && (v.isAllUpper(j) || role[j] == STRONG)
+                && v.isAllUpper(j) == v.isAllUpper(k + 1)) {
+            k++; // SMITH, JOHN
+        }
+        if (k >= v.size || v.lineStart[k] || !v.isWord(k)) {
+            return -1;
+        }
+        if (role[k] != NONE || isInitial(v, k) && k + 1 < v.size && v.isPunct(k + 1, '.')) {
+            return k;
+        }
+        if (PARTICLES.contains(v.lower(k)) && k + 1 < v.size && role[k + 1] != NONE) {
+            return k + 1;
+        }
+        return -1;
+    }
+
+    private static void emit(List<Candidate> out, TextView v, int firstToken, int lastToken, int priority) {
+        int s = v.start[firstToken];
+        int e = v.end[lastToken];
+        if (e > s) {
+            out.add(new Candidate(s, e, PhiCategory.NAME, priority));
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.clinigate.deid.detect;
+
+import java.util.List;
+import java.util.Set;
+import org.clinigate.core.phi.PhiCategory;
+import org.clinigate.deid.lexicon.Lexicons;
+
+/**
+ * Hospitals, clinics, employers and schools: a run of capitalised words that ends in an organisation
+ * word ("Mercy Medical Center", "Acme Logistics Inc"), starts with one ("University of Iowa"), or
+ * follows an employment cue ("works at"). In lower-case text, where capitalisation says nothing, only
+ * names from the CMS hospital list are taken.
+ */
+final class OrganizationDetector implements Detector {
+
+    private static final Set<String> JOINERS = Set.of("of", "and", "&", "the", "for", "at", "de", "la", "du");
+    private static final Set<String> LEADS = Set.of("university", "college", "institute", "school", "bank",
+            "church", "hospital", "clinic");
+    private static final Set<String> EMPLOY_CUES = Set.of("works", "worked", "working", "employed", "employer",
+            "company", "attends", "attended", "studies", "student", "retired", "volunteers");
+    private static final int MAX_LEFT = 5;
+
+    private final Lexicons lex;
+
+    OrganizationDetector(Lexicons lex) {
+        this.lex = lex;
+    }
+
+    @Override
+    public void detect(TextView v, List<Candidate> out) {
+        for (int i = 0; i < v.size; i++) {
+            if (!v.isWord(i)) {
+                continue;
+            }
+            int headEnd = head(v, i);
+            if (headEnd >= 0) {
+                int first = extendLeft(v, i);
+                if (first < i) {
+                    add(out, v, first, headEnd);
+                } else if (LEADS.contains(v.lower(i)) && v.isPunct(i, '.') == false) {
+                    int last = extendRightAfterOf(v, headEnd);
+                    if (last > headEnd) {
+                        add(out, v, i, last);
+                    }
+                }
+                i = Math.max(i, headEnd);
+                continue;
+            }
+            if (EMPLOY_CUES.contains(v.lower(i))) {
+                employer(v, i, out);
+            }
+        }
+    }
+
+    /** If an organisation word of one to three words starts at i, returns its last token, else -1. */
+    private int head(TextView v, int i) {
+        String key = v.lower(i);
+        int best = lex.organizationWords.contains(key) ? i : -1;
+        int j = i;
+        for (int n = 1; n < 3; n++) {
+            int k = j + 1;
+            if (!v.isWord(k) || v.lineStart[k]) {
+                break;
+            }
+            key = key + " " + v.lower(k);
+            j = k;
+            if (lex.organizationWords.contains(key)) {
+                best = j;
+            }
+        }
+        if (best >= 0 && v.regime[i] == TextView.MIXED && !v.isTitle(i) && !v.isAllUpper(i)) {
+            return -1;
+        }
+        return best;
+    }
+
+    private int extendLeft(TextView v, int head) {
+        int first = head;
+        int j = head - 1;
+        int words = 0;
+        while (j >= 0 && words < MAX_LEFT && !v.lineStart[j + 1]) {
+            if (v.isPunct(j, '.') || v.isPunct(j, '\'') || v.isPunct(j, '-') || v.isPunct(j, '&')) {
+                j--;
+                continue;
+            }
+            if (!v.isWord(j)) {
+                break;
+            }
+            String lw = v.lower(j);
+            if (JOINERS.contains(lw) && j > 0 && v.isWord(j - 1) && orgWord(v, j - 1)) {
+                j--;
+                continue;
+            }
+            if (lw.equals("s") && j > 0 && v.adjacent(j - 1)) {
+                j--;
+                continue;
+            }
+            if (!orgWord(v, j)) {
+                break;
+            }
+            first = j;
+            words++;
+            j--;
+        }
+        while (first < head && v.isWord(first) && JOINERS.contains(v.lower(first))) {
+            first++;
+        }
+        return first;
+    }
+
+    private boolean orgWord(TextView v, int j) {
+        String lw = v.lower(j);
+        if (v.regime[j] == TextView.MIXED) {
+            return (v.isTitle(j) || v.isAllUpper(j) && v.length(j) > 1) && !lex.functionWords.contains(lw)
+                    || lw.equals("st") || lw.equals("saint");
+        }
+        if (v.regime[j] == TextView.UPPER) {
+            return !lex.functionWords.contains(lw) && !lex.isCommon(lw) || lw.equals("st") || lw.equals("saint");
+        }
+        return false;
+    }
+
+    private int extendRightAfterOf(TextView v, int head) {
+        int k = head + 1;
+        if (!v.isWord(k) || !v.lower(k).equals("of")) {
+            return head;
+        }
+        int last = head;
+        for (int j = k + 1; j < v.size && j <= k + 4 && v.isWord(j) && !v.lineStart[j] && orgWord(v, j); j++) {
+            last = j;
+        }
+        return last;
+    }
+
+    private void employer(TextView v, int i, List<Candidate> out) {
+        int j = i + 1;
+        while (j < v.size && j <= i + 2 && v.isWord(j)
+                && Set.of("at", "for", "by", "as", "a", "an").contains(v.lower(j))) {
+            j++;
+        }
+        int first = j;
+        int last = -1;
+        while (j < v.size && j < first + 5 && v.isWord(j) && !v.lineStart[j] && orgWord(v, j)) {
+            last = j;
+            j++;
+        }
+        if (last >= first) {
+            add(out, v, first, last);
+        }
+    }
+
+    private static void add(List<Candidate> out, TextView v, int first, int last) {
+        out.add(new Candidate(v.start[first], v.end[last], PhiCategory.ORGANIZATION, Candidate.CONTEXT));
+    }
+}

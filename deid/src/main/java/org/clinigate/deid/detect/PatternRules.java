@@ -1,0 +1,301 @@
+package org.clinigate.deid.detect;
+
+import static org.clinigate.core.phi.PhiCategory.ACCOUNT;
+import static org.clinigate.core.phi.PhiCategory.AGE;
+import static org.clinigate.core.phi.PhiCategory.DATE;
+import static org.clinigate.core.phi.PhiCategory.DEVICE;
+import static org.clinigate.core.phi.PhiCategory.EMAIL;
+import static org.clinigate.core.phi.PhiCategory.HEALTH_PLAN;
+import static org.clinigate.core.phi.PhiCategory.ID;
+import static org.clinigate.core.phi.PhiCategory.IP;
+import static org.clinigate.core.phi.PhiCategory.LICENSE;
+import static org.clinigate.core.phi.PhiCategory.LOCATION;
+import static org.clinigate.core.phi.PhiCategory.MRN;
+import static org.clinigate.core.phi.PhiCategory.SSN;
+import static org.clinigate.core.phi.PhiCategory.URL;
+import static org.clinigate.core.phi.PhiCategory.VEHICLE;
+
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clinigate.core.phi.PhiCategory;
+import org.clinigate.deid.lexicon.Lexicons;
+
+/**
+ * The catalogue of pattern rules: dates, ages over 89, contact details, network addresses, and the
+ * numbered identifiers that follow a cue word (MRN, member ID, serial number). Built once; the rules
+ * are immutable and thread safe.
+ */
+final class PatternRules {
+
+    private PatternRules() {
+    }
+
+    static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+    private static final String ORD = "(?:st|nd|rd|th)";
+    /** An identifier token after a cue: 3 to 30 characters with at least one digit. */
+    private static final String ID_TOKEN = "((?=[A-Za-z0-9-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{2,29}(?<!-))";
+    private static final String CUE_TAIL = "\\.?\\s{0,3}(?:(?:number|num|no\\.?|#|id|identifier)\\s{0,3})?"
+            + "(?:(?:is|was|of)\\s{1,3})?[:#=]?\\s{0,3}#?\\s{0,2}";
+    private static final Pattern SCALE_CONTEXT = Pattern.compile(
+            "(?i)(?:pain|scale|score|rated|apgar|bp|b/p|blood pressure|gcs|strength|ratio|power|motor|reflex|grade"
+                    + "|murmur|vision|visual|acuity|va|sbp|dbp|pressure|mmhg|tablet|tab|dose|gravida|para|g\\d+p)"
+                    + "[\\s:=]*$");
+    private static final Pattern UNIT_AFTER = Pattern.compile(
+            "(?i)^\\s*(?:mg|mcg|ug|ml|g|kg|l|tab|tabs|tablet|cap|caps|strength|dose|doses|units?|iu|%|mmhg|times"
+                    + "|x\\b|puffs?|drops?|mm|cm|in|inch|hours?|hrs?|days?|weeks?|wks?|months?|yrs?|years?)\\b");
+
+    static List<Detector> all(Lexicons lex) {
+        List<Detector> r = new ArrayList<>();
+        dates(r);
+        ages(r);
+        contact(r);
+        identifiers(r);
+        addresses(r, lex);
+        return List.copyOf(r);
+    }
+
+    private static void dates(List<Detector> r) {
+        // 03/14/2024, 3-14-24, 14.03.2024 (either order must be a calendar date)
+        r.add(Rule.of("date-numeric", "(?<![\\d/.:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d/]|[.-]\\d)",
+                0,
+                DATE, Candidate.PATTERN,
+                m -> Checks.monthDay(i(m, 1), i(m, 3)) || Checks.monthDay(i(m, 3), i(m, 1))));
+        // 2024-03-14, 2024/03/14, with an optional time
+        r.add(Rule.of("date-iso",
+                "(?<![\\d/.-])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?"
+                        + "(?:Z|[+-]\\d{2}:?\\d{2})?)?(?![\\d/]|[.-]\\d)",
+                0, DATE, Candidate.PATTERN, m -> Checks.monthDay(i(m, 3), i(m, 4))));
+        // 3/14 (month and day only), unless it reads as a ratio, a score or a dose
+        r.add(Rule.of("date-month-day", "(?<![\\w/.:-])(\\d{1,2})/(\\d{1,2})(?![\\w/]|[.:]\\d|-\\d)", 0, DATE,
+                Candidate.PATTERN, m -> Checks.monthDay(i(m, 1), i(m, 2)) && !scaleOrDose(m)));
+        // 03/2024
+        r.add(Rule.of("date-month-year", "(?<![\\d/.-])(0?[1-9]|1[0-2])[/-](\\d{4})(?![\\d/]|[.-]\\d)", 0, DATE,
+                Candidate.PATTERN, m -> i(m, 2) >= 1900 && i(m, 2) <= 2100));
+        // March 14th, 2024; Mar 14; May 3 2024; Tuesday, March 14
+        r.add(Rule.ci("date-month-name-day",
+                "\\b(" + MONTH + ")\\.?\\s{0,2}(\\d{1,2})" + ORD
+                        + "?\\b(?:,?\\s{0,2}(\\d{4}))?(?![\\d:]|\\s*(?:mg|ml|tab|%|am\\b|pm\\b))",
+                0,
+                DATE, Candidate.PATTERN, m -> i(m, 2) >= 1 && i(m, 2) <= 31));
+        // 14 Mar 2024, 14-Mar-2024, 14th of March
+        r.add(Rule.ci("date-day-month-name",
+                "(?<![\\d.])(\\d{1,2})" + ORD + "?(?:\\s+of)?[\\s-]{1,2}(" + MONTH
+                        + ")\\b\\.?(?:[\\s,-]{1,2}(\\d{4}|\\d{2})(?!\\d))?",
+                0, DATE, Candidate.PATTERN, m -> i(m, 1) >= 1 && i(m, 1) <= 31));
+        // Jan 2023, January of 2023, Mar-2024
+        r.add(Rule.ci("date-month-name-year", "\\b(" + MONTH + ")\\.?(?:,?\\s{1,2}(?:of\\s+)?|-)(\\d{4})(?!\\d)", 0,
+                DATE, Candidate.PATTERN, m -> i(m, 2) >= 1800 && i(m, 2) <= 2100));
+        // on the 14th
+        r.add(Rule.ci("date-ordinal",
+                "\\b(?:on|by|since|until|till|before|after|from|through|thru|as of)\\s+the\\s+(\\d{1,2}" + ORD + ")\\b"
+                        + "(?=\\s*(?:$|[.,;:)!?\\n-]|of\\b|at\\b|and\\b|to\\b|through\\b|when\\b|in\\b|for\\b))",
+                1, DATE, Candidate.PATTERN, m -> i(m, 1) >= 1 && i(m, 1) <= 31));
+        // A birth year that reveals an age over 89 (45 CFR 164.514(b)(2)(i)(C)).
+        int limit = Year.now().getValue() - 90;
+        r.add(Rule.ci("date-birth-year",
+                "\\b(?:dob|d\\.o\\.b\\.?|date of birth|born(?:\\s+in)?|birth year|yob)\\s*[:#]?\\s*(\\d{4})\\b",
+                1, DATE, Candidate.PATTERN, m -> i(m, 1) <= limit));
+    }
+
+    private static void ages(List<Detector> r) {
+        String over89 = "(9\\d|1[0-2]\\d)";
+        r.add(Rule.ci("age-unit", "(?<![\\d.])" + over89
+                + "\\s?-?\\s?(?:y/o|y\\.o\\.?|yo\\b|yrs?\\b|years?\\b|year-old|yr-old|-year|y\\b|yoM|yoF|yom\\b|yof\\b)",
+                1,
+                AGE, Candidate.PATTERN));
+        r.add(Rule.ci("age-cue", "\\b(?:aged?|age:|age is)\\s{0,3}[:=]?\\s{0,3}" + over89 + "(?![\\d.])", 1, AGE,
+                Candidate.PATTERN));
+        r.add(Rule.ci("age-words", "\\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+                + "|one hundred(?:[- ](?:and[- ])?\\w+)?)(?=[- ]years?[- ]old|[- ]year-old|[- ]y/?o\\b)", 1, AGE,
+                Candidate.PATTERN));
+    }
+
+    private static void contact(List<Detector> r) {
+        r.add(Rule.of("email", "(?<![\\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", 0,
+                EMAIL, Candidate.STRUCTURED));
+        r.add(Rule.ci("url", "\\b(?:https?://|ftp://|www\\.)[^\\s<>\"'()\\[\\]{}]*[^\\s<>\"'()\\[\\]{}.,;:!?]", 0,
+                URL, Candidate.STRUCTURED));
+        r.add(Rule.ci("domain", "(?<![@\\w.-])(?:[a-z0-9-]+\\.)+(?:com|org|net|edu|gov|mil|io|info|biz|health|care"
+                + "|us|uk|ca|de|fr|nl|se|no|dk|fi|es|it|pt|ch|be|au|nz|in|ai|app|dev|co)(?:\\.[a-z]{2})?"
+                + "(?:/[^\\s<>\"']*[^\\s<>\"'.,;:!?])?(?![\\w-])", 0, URL, Candidate.PATTERN));
+        r.add(Rule.of("ipv4",
+                "(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)"
+                        + "(?![\\w]|\\.\\d)",
+                0, IP, Candidate.STRUCTURED));
+        r.add(Rule.of("ipv6",
+                "(?<![\\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|[0-9A-Fa-f]{1,4})(?::[0-9A-Fa-f]{1,4}){0,6}(?![\\w:])",
+                0, IP, Candidate.STRUCTURED, PatternRules::ipv6));
+        r.add(new PhoneDetector());
+    }
+
+    private static void identifiers(List<Detector> r) {
+        r.add(Rule.of("ssn", "(?<![\\d-])(\\d{3})([- ])(\\d{2})\\2(\\d{4})(?![\\d-])", 0, SSN, Candidate.STRUCTURED,
+                m -> !m.group(1).equals("000") && !m.group(1).equals("666") && !m.group(3).equals("00")
+                        && !m.group(4).equals("0000")));
+        r.add(cue("ssn-cue", "ssn|ss#|social security(?:\\s+(?:number|no|#))?|soc sec", SSN));
+        r.add(cue("mrn-cue", "mrn|mr\\s?#|mr\\s?no|medical\\s+record(?:\\s+(?:number|no|#))?|med\\.?\\s*rec(?:ord)?\\.?"
+                + "|chart(?:\\s+(?:number|no|#))|hospital\\s+(?:number|no|#)|patient\\s+id|pt\\s+id|unit\\s+(?:number|no)"
+                + "|emr(?:\\s+(?:number|no|#))?|ehr\\s+id", MRN));
+        r.add(cue("account-cue", "acct|account(?:\\s+(?:number|no|#))?|billing(?:\\s+account)?|invoice|bank account"
+                + "|routing|card\\s+(?:number|no|#)|credit card|visa|mastercard|amex|har", ACCOUNT));
+        r.add(cue("plan-cue",
+                "member(?:\\s+id)?|medicaid(?:\\s+id)?|medicare(?:\\s+id)?|mbi|policy|insurance(?:\\s+id)?"
+                        + "|subscriber(?:\\s+id)?|group(?:\\s+(?:number|no|#))|plan\\s+id|beneficiary(?:\\s+id(?:entifier)?)?"
+                        + "|health\\s+plan(?:\\s+id)?|hicn|payer\\s+id|insured\\s+id|member\\s+number",
+                HEALTH_PLAN));
+        r.add(cue("license-cue", "licen[cs]e|lic\\.?|dea|npi|certificate|cert\\.?|board\\s+certification"
+                + "|driver'?s\\s+licen[cs]e|dl|state\\s+licen[cs]e|permit|registration", LICENSE));
+        r.add(cue("vehicle-cue", "vin|plate|license\\s+plate|licence\\s+plate|tag(?=\\s+(?:number|no|#))"
+                + "|vehicle(?:\\s+(?:id|identification\\s+number))?", VEHICLE));
+        r.add(cue("device-cue", "serial(?:\\s+(?:number|no|#))?|s/n|sn|device(?:\\s+(?:id|identifier|serial|number))?"
+                + "|udi|model(?:\\s+(?:number|no|#))|lot(?:\\s+(?:number|no|#))|implant\\s+id|imei|catalog", DEVICE));
+        r.add(cue("id-cue", "study\\s+id|subject\\s+id|participant\\s+id|case(?:\\s+(?:number|no|#|id))|accession"
+                + "(?:\\s+(?:number|no|#))?|specimen(?:\\s+(?:id|number|no|#))|employee(?:\\s+(?:id|number|no|#))"
+                + "|badge|claim(?:\\s+(?:number|no|#))|reference(?:\\s+(?:number|no|#))|ref|confirmation(?:\\s+(?:number|no|#))"
+                + "|ticket|order(?:\\s+(?:number|no|#))|encounter(?:\\s+(?:id|number|no|#))|visit(?:\\s+(?:id|number|no|#))"
+                + "|fin|csn|record\\s+locator|fingerprint(?:\\s+id)?|biometric(?:\\s+id)?|voice\\s?print|retina(?:l)?\\s+scan"
+                + "|passport(?:\\s+(?:number|no|#))?|id|identifier|ident", ID));
+        r.add(Rule.of("card", "(?<![\\d-])(?:\\d[ -]?){11,18}\\d(?![\\d-])", 0, ACCOUNT, Candidate.PATTERN,
+                m -> Checks.luhn(m.group()) && consistentSeparators(m.group())));
+        r.add(Rule.ci("iban", "\\b([A-Z]{2}\\d{2}(?:\\s?[A-Z0-9]{4}){2,7}(?:\\s?[A-Z0-9]{1,4})?)\\b", 1, ACCOUNT,
+                Candidate.STRUCTURED, m -> Checks.iban(m.group(1))));
+        r.add(Rule.of("mbi", "\\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\\d-?"
+                + "[AC-HJKMNP-RT-Y]{2}\\d{2}\\b", 0, HEALTH_PLAN, Candidate.STRUCTURED));
+        r.add(Rule.of("dea", "\\b([ABCDEFGHJKLMPRSTUX][A-Z9]\\d{7})\\b", 1, LICENSE, Candidate.STRUCTURED,
+                m -> Checks.dea(m.group(1))));
+        r.add(Rule.of("vin", "\\b([A-HJ-NPR-Z0-9]{17})\\b", 1, VEHICLE, Candidate.PATTERN,
+                m -> Checks.digits(m.group(1)) >= 4 && Checks.digits(m.group(1)) <= 14));
+        // Any other long number or letter-digit code is taken as a unique identifier.
+        r.add(Rule.of("long-number", "(?<![\\w.,/-])\\d{7,}(?![\\w]|[.,]\\d)", 0, ID, Candidate.GUESS + 5));
+        r.add(Rule.of("code",
+                "(?<![\\w.-])(?=[A-Za-z0-9-]*\\d[A-Za-z0-9-]*\\d[A-Za-z0-9-]*\\d)(?=[A-Za-z0-9-]*[A-Za-z])"
+                        + "[A-Za-z0-9][A-Za-z0-9-]{5,29}(?<!-)(?![\\w])",
+                0, ID, Candidate.GUESS + 5, PatternRules::codeLike));
+    }
+
+    private static void addresses(List<Detector> r, Lexicons lex) {
+        String unit = "(?:,?\\s{0,2}(?:apt|apartment|suite|ste|unit|rm|room|fl|floor|bldg|building|#)\\.?\\s{0,2}#?\\s{0,2}"
+                + "[A-Za-z0-9-]{1,6}\\b)?";
+        String types = String.join("|",
+                lex.streetTypes.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
+        r.add(Rule.ci("street",
+                "(?<![\\w.])(\\d{1,6}[A-Za-z]?(?:-\\d{1,4})?\\s{1,2}(?:(?:[NSEW]|N\\.?E|N\\.?W|S\\.?E|S\\.?W"
+                        + "|North|South|East|West)\\.?\\s{1,2})?(?:[A-Za-z0-9][A-Za-z'.-]*\\s{1,2}){1,3}?(?:" + types
+                        + ")\\b\\.?"
+                        + unit + ")",
+                1, LOCATION, Candidate.PATTERN));
+        r.add(Rule.ci("street-intl", "\\b([A-Z][\\p{L}'-]*(?:strasse|straße|gatan|vej|vägen|katu|tie|weg|laan|straat"
+                + "|gade|gasse|platz|ulica|utca|veien|vegen)\\s{1,2}\\d{1,5}[A-Za-z]?" + unit + ")", 1, LOCATION,
+                Candidate.PATTERN));
+        r.add(Rule.ci("unit",
+                "\\b((?:apt|apartment|suite|ste|unit)\\.?\\s{0,2}#?\\s{0,2}(?:\\d{1,5}[A-Za-z]?|[A-Za-z]\\d{0,4})"
+                        + ")\\b",
+                1, LOCATION, Candidate.CONTEXT, m -> !m.group(1).toLowerCase(Locale.ROOT).startsWith("unit")
+                        || Checks.digits(m.group(1)) >= 2));
+        r.add(Rule.ci("po-box",
+                "\\b((?:p\\.?\\s?o\\.?\\s?box|post office box|psc\\s+\\d+,?\\s+box)\\s{0,2}#?\\s{0,2}\\d{1,6})", 1,
+                LOCATION, Candidate.PATTERN));
+        r.add(Rule.of("zip-after-state",
+                "\\b(?:" + String.join("|", UsStates.STATES) + "),?\\s{1,3}(\\d{5}(?:-\\d{4})?)\\b",
+                1, LOCATION, Candidate.PATTERN));
+        r.add(Rule.ci("zip-cue",
+                "\\b(?:zip(?:\\s*code)?|postal\\s+code|postcode)\\s*[:#]?\\s*([A-Z0-9]{3,5}(?:[ -][A-Z0-9]{3,4})?)\\b",
+                1, LOCATION, Candidate.CONTEXT, m -> Checks.digits(m.group(1)) >= 3));
+        r.add(Rule.of("zip4", "(?<![\\d-])(\\d{5}-\\d{4})(?![\\d-])", 1, LOCATION, Candidate.PATTERN));
+        r.add(Rule.of("apo", "\\b((?:APO|FPO|DPO)\\s+(?:AA|AE|AP)\\s+\\d{5})\\b", 1, LOCATION, Candidate.PATTERN));
+    }
+
+    private static Rule cue(String id, String cues, PhiCategory category) {
+        return Rule.ci(id, "\\b(?:" + cues + ")" + CUE_TAIL + ID_TOKEN, 1, category, Candidate.CONTEXT);
+    }
+
+    private static int i(Matcher m, int group) {
+        String g = m.group(group);
+        try {
+            return g == null ? -1 : Integer.parseInt(g);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static boolean scaleOrDose(Matcher m) {
+        if (SCALE_CONTEXT.matcher(textBefore(m, 24)).find() || UNIT_AFTER.matcher(textAfter(m, 16)).find()) {
+            return true;
+        }
+        // 7/10 and 10/10 read as scores far more often than as 7 October.
+        return m.group().endsWith("/10");
+    }
+
+    private static String textBefore(Matcher m, int n) {
+        String whole = source(m);
+        return whole.substring(Math.max(0, m.start() - n), m.start());
+    }
+
+    private static String textAfter(Matcher m, int n) {
+        String whole = source(m);
+        return whole.substring(m.end(), Math.min(whole.length(), m.end() + n));
+    }
+
+    private static String source(Matcher m) {
+        return Rule.CURRENT_TEXT.get();
+    }
+
+    private static boolean ipv6(Matcher m) {
+        String s = m.group();
+        int colons = 0;
+        boolean hexLetter = false;
+        for (char c : s.toCharArray()) {
+            if (c == ':') {
+                colons++;
+            } else if (Character.isLetter(c)) {
+                hexLetter = true;
+            }
+        }
+        return colons >= 2 && (hexLetter || colons >= 5 || s.contains("::"));
+    }
+
+    private static boolean consistentSeparators(String s) {
+        int digits = Checks.digits(s);
+        if (digits < 12 || digits > 19) {
+            return false;
+        }
+        return !(s.contains(" ") && s.contains("-"));
+    }
+
+    private static final Set<String> UNIT_SUFFIX = Set.of("mg", "mcg", "ml", "mmhg", "kg", "mm", "cm", "iu", "meq",
+            "mmol", "units", "hrs", "min");
+
+    private static boolean codeLike(Matcher m) {
+        String s = m.group().toLowerCase(Locale.ROOT);
+        for (String u : UNIT_SUFFIX) {
+            if (s.endsWith(u) && Character.isDigit(s.charAt(s.length() - u.length() - 1))) {
+                return false;
+            }
+        }
+        return !s.matches("(?:19|20)\\d\\d-\\d\\d(?:-\\d\\d)?");
+    }
+
+    /** US state names and abbreviations: a five-digit number after one is a ZIP code. */
+    static final class UsStates {
+        static final List<String> STATES = List.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI",
+                "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV",
+                "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+                "VA", "WA", "WV", "WI", "WY", "DC", "PR", "Alabama", "Alaska", "Arizona", "Arkansas", "California",
+                "Colorado", "Connecticut", "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana",
+                "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan",
+                "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire",
+                "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma",
+                "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
+                "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming");
+
+        private UsStates() {
+        }
+    }
+}

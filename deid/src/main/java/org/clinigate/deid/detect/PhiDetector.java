@@ -1,0 +1,123 @@
+package org.clinigate.deid.detect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.clinigate.core.phi.PhiSpan;
+import org.clinigate.deid.lexicon.Lexicons;
+
+/**
+ * Runs every detector over a text and resolves their candidates into sorted, non-overlapping spans.
+ *
+ * <p>Overlapping candidates are merged into one span that covers all of them, so no character that
+ * any detector flagged survives; the span takes the category of its strongest candidate. Long texts
+ * are cut at line breaks (or, failing that, at spaces) into windows of at most {@value #WINDOW}
+ * characters, which bounds memory; an identifier that straddles a cut without any whitespace in it
+ * would be split, and both halves are still found by the shape rules.
+ *
+ * <p>Immutable and thread safe.
+ */
+public final class PhiDetector {
+
+    static final int WINDOW = 1 << 16;
+
+    private final List<Detector> detectors;
+
+    private PhiDetector(List<Detector> detectors) {
+        this.detectors = List.copyOf(detectors);
+    }
+
+    /** The standard detector set over the bundled lexicons. */
+    public static PhiDetector standard() {
+        Lexicons lex = Lexicons.get();
+        List<Detector> all = new ArrayList<>(PatternRules.all(lex));
+        all.add(new NameDetector(lex));
+        all.add(new PlaceDetector(lex));
+        all.add(new OrganizationDetector(lex));
+        return new PhiDetector(all);
+    }
+
+    /** Spans sorted by start, in bounds and not overlapping. */
+    public List<PhiSpan> detect(String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        if (text.length() <= WINDOW) {
+            return resolve(candidates(text, 0));
+        }
+        List<PhiSpan> out = new ArrayList<>();
+        int from = 0;
+        while (from < text.length()) {
+            int to = cut(text, from);
+            out.addAll(resolve(candidates(text.substring(from, to), from)));
+            from = to;
+        }
+        return out;
+    }
+
+    private List<Candidate> candidates(String text, int offset) {
+        TextView view = new TextView(text);
+        List<Candidate> found = new ArrayList<>();
+        for (Detector d : detectors) {
+            d.detect(view, found);
+        }
+        if (offset == 0) {
+            return found;
+        }
+        List<Candidate> shifted = new ArrayList<>(found.size());
+        for (Candidate c : found) {
+            shifted.add(new Candidate(c.start() + offset, c.end() + offset, c.category(), c.priority()));
+        }
+        return shifted;
+    }
+
+    static int cut(String text, int from) {
+        int limit = Math.min(text.length(), from + WINDOW);
+        if (limit == text.length()) {
+            return limit;
+        }
+        int nl = text.lastIndexOf('\n', limit - 1);
+        if (nl > from + WINDOW / 2) {
+            return nl + 1;
+        }
+        for (int i = limit - 1; i > from + WINDOW / 2; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i + 1;
+            }
+        }
+        int cut = limit;
+        if (Character.isLowSurrogate(text.charAt(cut)) && cut > from + 1) {
+            cut--;
+        }
+        return cut;
+    }
+
+    static List<PhiSpan> resolve(List<Candidate> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        found.sort(Comparator.comparingInt(Candidate::start)
+                .thenComparing(Comparator.comparingInt(Candidate::end).reversed()));
+        List<PhiSpan> spans = new ArrayList<>();
+        Candidate best = found.get(0);
+        int start = best.start();
+        int end = best.end();
+        for (int i = 1; i < found.size(); i++) {
+            Candidate c = found.get(i);
+            if (c.start() < end) {
+                end = Math.max(end, c.end());
+                if (c.priority() > best.priority()
+                        || c.priority() == best.priority() && c.end() - c.start() > best.end() - best.start()) {
+                    best = c;
+                }
+            } else {
+                spans.add(new PhiSpan(start, end, best.category()));
+                best = c;
+                start = c.start();
+                end = c.end();
+            }
+        }
+        spans.add(new PhiSpan(start, end, best.category()));
+        return spans;
+    }
+}

