@@ -107,7 +107,7 @@ final class ChatQuestionWriter {
             case 12 -> {
                 c.t("Explain the Glasgow Coma Scale result for ");
                 name(c);
-                c.t(" born ").phi(DATE, Dates.full(c.dice, c.patient.dob())).t(".");
+                c.t(" born ").phi(DATE, Dates.birth(c.dice, c.patient.dob())).t(".");
             }
             case 13 -> {
                 c.t("List red flags for ");
@@ -118,7 +118,7 @@ final class ChatQuestionWriter {
             case 14 -> {
                 c.t("I'm seeing ");
                 name(c);
-                c.t(" (DOB ").phi(DATE, Dates.full(c.dice, c.patient.dob())).t(") at ");
+                c.t(" (DOB ").phi(DATE, Dates.birth(c.dice, c.patient.dob())).t(") at ");
                 c.phi(ORGANIZATION, c.patient.hospital()).t(" today. " + c.pronoun(true) + " is ");
                 PersonFragments.age(c, c.age(), AgeShape.Y_O);
                 c.t(" with " + c.dice.pick(Clinical.COMPLAINTS) + ", BP 150/95, HR 88. What workup do you suggest?");

@@ -28,7 +28,7 @@ final class ContactFragments {
             case 3 -> c.t("Left voicemail at ").phi(PHONE, own).t(" re: lab results.");
             case 4 -> {
                 c.t("Emergency contact: ").phi(NAME, c.patient.partner().full()).t(" ");
-                c.t(c.patient.partner().female() ? "(wife) " : "(husband) ");
+                c.t("(" + c.partnerRelation() + ") ");
                 c.phi(PHONE, Phones.format(c.dice, Phones.draw(c.dice), false));
             }
             case 5 -> c.t(c.dice.pick("Tel: ", "Ph: ", "phone# ", "Phone: ")).phi(PHONE, own);
@@ -53,7 +53,7 @@ final class ContactFragments {
         switch (c.dice.between(0, 3)) {
             case 0 -> c.t("Pt prefers email: ").phi(EMAIL, c.patient.email()).t(".");
             case 1 -> c.t("Portal invitation sent to ").phi(EMAIL, c.patient.email()).t(".");
-            case 2 -> c.t(c.patient.child().female() ? "Daughter" : "Son").t(" asks for updates at ")
+            case 2 -> c.t(capitalised(c.childRelation())).t(" asks for updates at ")
                     .phi(EMAIL, Identifiers.email(c.dice, c.patient.child())).t(".");
             case 3 -> c.t("Contact ").phi(EMAIL, c.patient.email()).t(" with questions");
             default -> throw new UnsupportedOperationException("e-mail sentence");
@@ -128,12 +128,16 @@ final class ContactFragments {
     }
 
     static void organization(NoteContext c) {
+        boolean minor = c.age() < 18;
         switch (c.dice.between(0, 5)) {
-            case 0 -> c.t("Works at ").phi(ORGANIZATION, c.patient.employer()).t(c.dice.pick(" as a driver.",
-                    " in the warehouse.", " part time.", "; on leave since injury."));
-            case 1 -> c.t("Retired from ").phi(ORGANIZATION, c.patient.employer()).t(".");
-            case 2 -> c.t(c.dice.pick("Son", "Daughter", "Grandson")).t(" attends ")
-                    .phi(ORGANIZATION, c.dice.pick(OrgPools.SCHOOLS)).t(".");
+            case 0 -> c.t(minor ? "Parent works at " : "Works at ").phi(ORGANIZATION, c.patient.employer())
+                    .t(c.dice.pick(" as a driver.", " in the warehouse.", " part time.", "; on leave since injury."));
+            case 1 -> c.t(minor ? "Family insured through " : "Retired from ")
+                    .phi(ORGANIZATION, c.patient.employer()).t(".");
+            case 2 -> {
+                String who = minor ? "Pt" : c.dice.pick("Son", "Daughter", "Grandson");
+                c.t(who + " attends ").phi(ORGANIZATION, c.dice.pick(OrgPools.SCHOOLS)).t(".");
+            }
             case 3 -> c.t("Transferred from ").phi(ORGANIZATION, c.dice.pick(OrgPools.HOSPITALS))
                     .t(" for higher level of care.");
             case 4 -> c.t("Follows with cardiology at ").phi(ORGANIZATION, c.dice.pick(OrgPools.HOSPITALS)).t(".");
@@ -141,6 +145,10 @@ final class ContactFragments {
                     .t(" in " + c.dice.between(2005, 2018) + ".");
             default -> throw new UnsupportedOperationException("organisation sentence");
         }
+    }
+
+    static String capitalised(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     /** Lower-case letters of the first two words of {@code name}, for host names. */

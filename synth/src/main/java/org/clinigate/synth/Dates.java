@@ -86,6 +86,15 @@ final class Dates {
         };
     }
 
+    /** A date of birth: any full shape, but no two-digit year for those born before 1930. */
+    static String birth(Dice dice, LocalDate d) {
+        Form form = dice.pick(FULL);
+        if (d.getYear() < 1930 && (form == Form.SLASH_SHORT || form == Form.SLASH_PADDED_SHORT)) {
+            form = Form.SLASH_LONG;
+        }
+        return format(dice, d, form);
+    }
+
     static String full(Dice dice, LocalDate d) {
         return format(dice, d, dice.pick(FULL));
     }

@@ -28,7 +28,7 @@ final class DischargeSummaryWriter {
         if (c.dice.chance(0.5)) {
             c.t("    Acct #: ").phi(ACCOUNT, c.patient.account());
         }
-        c.t("\nDOB: ").phi(DATE, Dates.full(c.dice, c.patient.dob())).t("    ");
+        c.t("\nDOB: ").phi(DATE, Dates.birth(c.dice, c.patient.dob())).t("    ");
         PersonFragments.age(c, c.age(), PersonFragments.AgeShape.LABEL);
         c.t("\nAdmission date: ").phi(DATE, Dates.full(c.dice, admitted));
         c.t("    Discharge date: ").phi(DATE, Dates.full(c.dice, c.visit));
@@ -40,7 +40,7 @@ final class DischargeSummaryWriter {
         hpi(c, admitted);
         c.t("\n\nHOSPITAL COURSE: ").t(c.dice.pick(Clinical.COURSE)).t(" ").t(c.dice.pick(Clinical.COURSE)).t(" ");
         Traps.any(c);
-        Extras.add(c, " ", c.dice.between(1, 16));
+        Extras.add(c, " ", c.dice.between(1, 16), 1650);
         c.t("\n\nASSESSMENT AND PLAN: ").t(c.dice.pick(Clinical.PLAN)).t(" ").t(c.dice.pick(Clinical.PLAN));
         c.t("\n\nDISCHARGE MEDICATIONS: ").t(c.dice.pick(Traps.NUMBERS)).t(" ");
         c.t("Metoprolol 25 mg BID; Lisinopril 10 mg daily; Eliquis 5 mg BID.");

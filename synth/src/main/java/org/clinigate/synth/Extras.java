@@ -10,9 +10,6 @@ import java.util.function.Consumer;
  */
 final class Extras {
 
-    /** The longest a long note may grow. */
-    static final int MAX_LENGTH = 2500;
-
     private static final List<Consumer<NoteContext>> KINDS = List.of(ContactFragments::phone, ContactFragments::fax,
             ContactFragments::email, ContactFragments::url, ContactFragments::ip, ContactFragments::location,
             ContactFragments::organization, IdFragments::ssn, IdFragments::mrn, IdFragments::account,
@@ -25,9 +22,10 @@ final class Extras {
 
     /**
      * Appends up to {@code count} sentences, each after {@code separator}; a sentence that would
-     * take the text past {@link #MAX_LENGTH} is rolled back and ends the run.
+     * take the text past {@code limit} characters is rolled back and ends the run. Writers pass a
+     * limit that leaves room for what they write after the extras, so notes stay under 2,500.
      */
-    static void add(NoteContext c, String separator, int count) {
+    static void add(NoteContext c, String separator, int count, int limit) {
         for (int i = 0; i < count; i++) {
             DocBuilder.Mark mark = c.out.mark();
             c.t(separator);
@@ -35,7 +33,7 @@ final class Extras {
             if (separator.equals(" ") && Character.isLetterOrDigit(c.out.lastChar())) {
                 c.t(".");
             }
-            if (c.out.length() > MAX_LENGTH - 60) {
+            if (c.out.length() > limit) {
                 c.out.reset(mark);
                 return;
             }

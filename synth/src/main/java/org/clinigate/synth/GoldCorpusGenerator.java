@@ -18,8 +18,8 @@ import java.util.stream.StreamSupport;
  * <p>Output depends only on the seed: two generators with the same seed give identical corpora, and
  * {@link #generate(int)} equals the first {@code count} documents of {@link #stream()}. Patients
  * recur: each appears in two to four consecutive documents (three on average) with the same name,
- * date of birth, record number and address, so pseudonym consistency can be tested. Within every run
- * of five consecutive documents each {@link NoteStyle} appears once.
+ * date of birth, record number and address, so pseudonym consistency can be tested. Documents come
+ * in blocks of five (0-4, 5-9, ...) in which each {@link NoteStyle} appears once, in shuffled order.
  *
  * <p>Thread safe: {@link #generate(int)} and {@link #stream()} keep no shared state, and
  * {@link #generate(NoteStyle)} only advances an atomic counter, so its n-th call returns the same

@@ -82,7 +82,7 @@ final class Names {
     static void relative(NoteContext c, boolean capital) {
         boolean child = c.dice.chance(0.5);
         Person r = child ? c.patient.child() : c.patient.partner();
-        String relation = child ? (r.female() ? "daughter" : "son") : (r.female() ? "wife" : "husband");
+        String relation = child ? c.childRelation() : c.partnerRelation();
         String lead = c.dice.chance(0.5) ? c.possessive() + " " + relation : relation;
         c.t(capital ? Character.toUpperCase(lead.charAt(0)) + lead.substring(1) : lead);
         switch (c.dice.between(0, 4)) {

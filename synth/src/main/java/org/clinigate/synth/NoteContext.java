@@ -59,6 +59,27 @@ final class NoteContext {
         return female() ? "woman" : "man";
     }
 
+    /**
+     * How the patient's partner is named in text: a spouse for adults, a parent for minors, whose
+     * "partner" record then stands for the parent.
+     */
+    String partnerRelation() {
+        boolean female = patient.partner().female();
+        if (age() < 18) {
+            return female ? "mother" : "father";
+        }
+        return female ? "wife" : "husband";
+    }
+
+    /** How the patient's child is named in text: a sibling for minors. */
+    String childRelation() {
+        boolean female = patient.child().female();
+        if (age() < 18) {
+            return female ? "sister" : "brother";
+        }
+        return female ? "daughter" : "son";
+    }
+
     /** A day shortly before the visit, for recent events. */
     LocalDate daysBefore(int min, int max) {
         return visit.minusDays(dice.between(min, max));

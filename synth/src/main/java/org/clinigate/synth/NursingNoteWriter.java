@@ -30,7 +30,7 @@ final class NursingNoteWriter {
         c.t(c.dice.pick(" re K 5.9. Orders rec'd.", " re BP 88/50. Bolus ordered.", " re: pain. No new orders."));
         c.t(" ").t(observations.get(2)).t(" ");
         Traps.any(c);
-        Extras.add(c, c.dice.chance(0.5) ? " " : "\n", c.dice.between(1, 14));
+        Extras.add(c, c.dice.chance(0.5) ? " " : "\n", c.dice.between(1, 14), 2100);
         c.t("\n");
         if (c.dice.chance(0.4)) {
             Traps.eponym(c);
@@ -49,7 +49,7 @@ final class NursingNoteWriter {
         c.t("   ");
         IdFragments.mrnLabel(c);
         c.phi(MRN, c.patient.mrn()).t("\n");
-        c.t("DOB: ").phi(DATE, Dates.full(c.dice, c.patient.dob()));
+        c.t("DOB: ").phi(DATE, Dates.birth(c.dice, c.patient.dob()));
         c.t("   ");
         PersonFragments.age(c, c.age(), c.dice.pick(PersonFragments.AgeShape.values()));
         c.t("\nUnit: " + c.dice.between(2, 9) + c.dice.pick(" West", " East", " North", " ICU", "B") + ", ");

@@ -25,7 +25,7 @@ final class RadiologyReportWriter {
         Names.patientFull(c);
         c.t("   ");
         IdFragments.mrnLabel(c);
-        c.phi(MRN, c.patient.mrn()).t("   DOB: ").phi(DATE, Dates.full(c.dice, c.patient.dob()));
+        c.phi(MRN, c.patient.mrn()).t("   DOB: ").phi(DATE, Dates.birth(c.dice, c.patient.dob()));
         c.t("\nOrdering physician: ");
         Names.clinician(c, c.patient.pcp());
         c.t("   Location: ").phi(ORGANIZATION, c.patient.hospital());
@@ -43,7 +43,7 @@ final class RadiologyReportWriter {
         if (c.dice.chance(0.3)) {
             c.t(" Cardiac device in place, serial number ").phi(DEVICE, Identifiers.deviceSerial(c.dice)).t(".");
         }
-        Extras.add(c, " ", c.dice.between(0, 12));
+        Extras.add(c, " ", c.dice.between(0, 12), 1950);
         c.t("\n\nIMPRESSION: ").t(c.dice.pick(Clinical.IMPRESSIONS)).t(" ").t(c.dice.pick(Clinical.IMPRESSIONS));
         images(c);
         c.t("\n\n");

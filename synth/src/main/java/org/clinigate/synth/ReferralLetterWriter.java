@@ -28,7 +28,7 @@ final class ReferralLetterWriter {
                 "Division of Nephrology", "Orthopedic Surgery", "Gastroenterology")).t(", ");
         c.phi(ORGANIZATION, c.dice.pick(OrgPools.HOSPITALS)).t("\n\nRe: ");
         Names.patientFull(c);
-        c.t(", DOB ").phi(DATE, Dates.full(c.dice, c.patient.dob())).t(", ");
+        c.t(", DOB ").phi(DATE, Dates.birth(c.dice, c.patient.dob())).t(", ");
         IdFragments.mrnLabel(c);
         c.phi(MRN, c.patient.mrn()).t("\n\nDear Dr. ").phi(NAME, to.last()).t(",\n\n");
         body(c);
@@ -66,7 +66,7 @@ final class ReferralLetterWriter {
         Traps.any(c);
         c.t(" ");
         ContactFragments.organization(c);
-        Extras.add(c, " ", c.dice.between(1, 14));
+        Extras.add(c, " ", c.dice.between(1, 14), 2050);
         c.t("\n\nPlease contact my office at ").phi(PHONE, Phones.format(c.dice, Phones.draw(c.dice), true));
         c.t(" or fax notes to ").phi(FAX, Phones.format(c.dice, Phones.draw(c.dice), false));
         c.t(". Thank you for seeing ");

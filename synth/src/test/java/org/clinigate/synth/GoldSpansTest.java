@@ -34,8 +34,13 @@ class GoldSpansTest {
             for (PhiSpan span : doc.spans()) {
                 String text = covered(doc, span);
                 assertThat(text).as(doc + " " + span).isNotBlank().isEqualTo(text.strip());
-                assertThat(text).as(doc + " " + span).doesNotEndWith(".").doesNotEndWith(",").doesNotEndWith(":")
-                        .doesNotStartWith("(").doesNotStartWith("#");
+                assertThat(text).as(doc + " " + span).doesNotEndWith(",").doesNotEndWith(":");
+                assertThat(text.chars().filter(ch -> ch == '(').count()).as(doc + " " + span + " brackets balance")
+                        .isEqualTo(text.chars().filter(ch -> ch == ')').count());
+                if (span.category() != PhiCategory.LOCATION) {
+                    // Addresses keep their own marks: "Oak St.", "Apt 4B", "#12". Labels stay outside other spans.
+                    assertThat(text).as(doc + " " + span).doesNotEndWith(".").doesNotStartWith("#");
+                }
             }
         }
     }
@@ -45,7 +50,7 @@ class GoldSpansTest {
         for (String name : covered(PhiCategory.NAME)) {
             String lower = name.toLowerCase(Locale.ROOT);
             assertThat(lower).doesNotStartWith("dr.").doesNotStartWith("dr ").doesNotStartWith("mr")
-                    .doesNotStartWith("ms.").doesNotEndWith(" md").doesNotEndWith(", rn").doesNotContain("'s");
+                    .doesNotStartWith("ms.").doesNotEndWith(" md").doesNotEndWith(", rn").doesNotEndWith("'s");
         }
     }
 
@@ -86,7 +91,7 @@ class GoldSpansTest {
         assertThat(covered(PhiCategory.SSN)).allMatch(s -> s.replaceAll("[- ]", "").matches("\\d{9}"));
         assertThat(covered(PhiCategory.PHONE)).allMatch(p -> p.replaceAll("\\D", "").length() >= 10);
         assertThat(covered(PhiCategory.FAX)).allMatch(p -> p.replaceAll("\\D", "").length() >= 10);
-        assertThat(covered(PhiCategory.IP)).allMatch(ip -> ip.matches("(\\d{1,3}\\.){3}\\d{1,3}|[0-9a-f:]+"))
+        assertThat(covered(PhiCategory.IP)).allMatch(ip -> ip.matches("(?i)(\\d{1,3}\\.){3}\\d{1,3}|[0-9a-f:]+"))
                 .anyMatch(ip -> ip.contains(":"));
         assertThat(covered(PhiCategory.VEHICLE)).anyMatch(v -> v.matches("[A-HJ-NPR-Z0-9]{17}"));
     }

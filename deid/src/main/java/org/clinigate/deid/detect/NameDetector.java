@@ -34,6 +34,9 @@ final class NameDetector implements Detector {
             "pharmd", "lcsw", "cna", "lpn", "crna", "dpm", "facs", "facp", "facc", "mph", "bsn", "msn", "aprn",
             "fnp", "dnp", "psyd", "mbbs", "frcp", "frcs", "od", "pt", "dpt", "otr", "slp", "rd", "rrt", "cnm",
             "mbchb", "lmft", "lpc", "mba", "ms", "ma", "msw", "agnp", "anp", "acnp", "cns");
+    /** Credentials that are also common abbreviations: only taken after a comma ("Lee, PA"). */
+    private static final Set<String> COMMA_CREDENTIALS = Set.of("pt", "ms", "ma", "do", "od", "rd", "pa", "np", "ot",
+            "rn", "cns", "mba");
     private static final Set<String> CUE_VERBS = Set.of("by", "with", "to");
     private static final Set<String> CUE_BEFORE_BY = Set.of("seen", "signed", "dictated", "transcribed",
             "reviewed", "examined", "evaluated", "referred", "accompanied", "authored", "approved", "verified",
@@ -56,6 +59,10 @@ final class NameDetector implements Detector {
             "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
             "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "hospital", "clinic",
             "street", "avenue", "road", "ok", "okay", "covid", "mrn", "dob", "ssn", "id");
+
+    private static final Set<String> MONTH_NAMES = Set.of("april", "may", "june", "august");
+    private static final Set<String> DISEASE_VERBS = Set.of("has", "had", "with", "hx", "of", "for", "dx",
+            "diagnosed", "early", "suspected", "possible", "probable");
 
     private final Lexicons lex;
 
@@ -84,6 +91,8 @@ final class NameDetector implements Detector {
             }
             String lw = v.lower(i);
             if (lex.functionWords.contains(lw) || NOT_NAMES.contains(lw) || lex.clinicalWords.contains(lw)
+                    || TITLES.contains(lw) || CREDENTIALS.contains(lw) || RELATIONS.contains(lw)
+                    || lex.usStates.contains(lw) && v.isPunct(i - 1, ',')
                     || guardedEponym(v, i, lw)) {
                 continue;
             }
@@ -127,6 +136,10 @@ final class NameDetector implements Detector {
         if (j < v.size && v.isWord(j) && lex.eponymHeads.contains(v.lower(j))) {
             return true;
         }
+        boolean possessive = j > i + 1 && (v.isPunct(i + 1, '\'') || v.isPunct(i + 1, '\u2019'));
+        if (possessive && i > 0 && v.isWord(i - 1) && DISEASE_VERBS.contains(v.lower(i - 1))) {
+            return true; // "has Parkinson's"
+        }
         if (j < v.size && v.type[j] == TextView.NUMBER && !listedName) {
             return true; // Apgar 9, Glasgow 14
         }
@@ -140,17 +153,27 @@ final class NameDetector implements Detector {
             return false;
         }
         String lw = v.lower(i);
-        if (NOT_NAMES.contains(lw)) {
+        if (MONTH_NAMES.contains(lw) && (v.isTitle(i) || v.regime[i] != TextView.MIXED)
+                && !(i + 1 < v.size && v.type[i + 1] == TextView.NUMBER)) {
+            return true; // "Daughter June at bedside"; "June 3" stays a date
+        }
+        if (NOT_NAMES.contains(lw) || TITLES.contains(lw) || RELATIONS.contains(lw)) {
             return false;
         }
         if (role[i] != NONE) {
             return true;
         }
-        if (lex.functionWords.contains(lw) && !(v.length(i) == 1 && isInitial(v, i))) {
+        boolean hyphenated = i + 2 < v.size && v.adjacent(i) && v.isPunct(i + 1, '-') && v.isWord(i + 2);
+        if (hyphenated && !lex.isCommon(v.lower(i + 2))) {
+            return true;
+        }
+        boolean titledName = v.regime[i] == TextView.MIXED && v.isTitle(i)
+                && (lex.firstNames.contains(lw) || lex.surnames.contains(lw));
+        if (lex.functionWords.contains(lw) && !isInitial(v, i) && !hyphenated && !titledName) {
             return false;
         }
         if (v.regime[i] == TextView.MIXED) {
-            return v.isTitle(i) || v.isAllUpper(i) || isInitial(v, i);
+            return v.isTitle(i) || isInitial(v, i) || v.isAllUpper(i) && !lex.isCommon(lw);
         }
         return !lex.isCommon(lw) || isInitial(v, i);
     }
@@ -165,7 +188,8 @@ final class NameDetector implements Detector {
                 String lw = v.lower(i);
                 int after = cueEnd(v, i, lw);
                 if (after > 0) {
-                    int end = takeForward(v, after, role, lw);
+                    boolean colon = v.isPunct(after - 1, ':') || v.isPunct(after - 1, '#') || v.isPunct(after - 1, '=');
+                    int end = takeForward(v, after, role, colon ? "name" : lw);
                     if (end > after) {
                         emit(out, v, after, end - 1, Candidate.CONTEXT);
                     }
@@ -270,6 +294,9 @@ final class NameDetector implements Detector {
     }
 
     private boolean credentialShape(TextView v, int i) {
+        if (COMMA_CREDENTIALS.contains(v.lower(i)) && !v.isPunct(i - 1, ',')) {
+            return false;
+        }
         if (v.regime[i] == TextView.MIXED && !v.isAllUpper(i)) {
             return v.lower(i).equals("phd") || v.lower(i).equals("pharmd") || v.lower(i).equals("psyd");
         }
@@ -334,6 +361,8 @@ final class NameDetector implements Detector {
             }
             if (strong || (parts >= 2 && hasFirstAndLast(v, first, last, role))) {
                 emit(out, v, first, suffixEnd(v, last), Candidate.LEXICON);
+            } else if (parts == 1 && role[i] == WEAK && v.isTitle(i) && possessive(v, i)) {
+                emit(out, v, first, last, Candidate.LEXICON); // "Iris's pain"
             } else if (parts == 1 && role[i] == GUESS && !alone(v, i)) {
                 emit(out, v, first, last, Candidate.GUESS);
             } else if (parts >= 2 && allGuessOrWeak(role, v, first, last)) {
@@ -343,9 +372,14 @@ final class NameDetector implements Detector {
         }
     }
 
-    /** A lone capitalised guess at the start of a sentence is usually an ordinary word. */
+    /** A lone capitalised guess at the start of a sentence is usually an ordinary word, unless possessive. */
     private static boolean alone(TextView v, int i) {
-        return v.sentenceStart[i];
+        return v.sentenceStart[i] && !possessive(v, i);
+    }
+
+    private static boolean possessive(TextView v, int i) {
+        return i + 2 < v.size && (v.isPunct(i + 1, '\'') || v.isPunct(i + 1, '\u2019')) && v.isWord(i + 2)
+                && v.lower(i + 2).equals("s");
     }
 
     private boolean allGuessOrWeak(byte[] role, TextView v, int first, int last) {

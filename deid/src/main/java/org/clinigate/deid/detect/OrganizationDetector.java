@@ -19,6 +19,15 @@ final class OrganizationDetector implements Detector {
     private static final Set<String> EMPLOY_CUES = Set.of("works", "worked", "working", "employed", "employer",
             "company", "attends", "attended", "studies", "student", "retired", "volunteers");
     private static final int MAX_LEFT = 5;
+    private static final Set<String> DEPARTMENTS = Set.of("neurology", "cardiology", "oncology", "pediatrics",
+            "paediatrics", "radiology", "diagnostic", "imaging", "urgent", "primary", "care", "family", "internal",
+            "medicine", "surgery", "surgical", "orthopedic", "orthopedics", "dermatology", "psychiatry", "behavioral",
+            "mental", "health", "womens", "women", "children", "sleep", "pain", "wound", "dialysis", "infusion",
+            "cancer", "heart", "vascular", "endocrine", "endocrinology", "diabetes", "renal", "nephrology", "gi",
+            "pulmonary", "rheumatology", "allergy", "ent", "eye", "vision", "dental", "outpatient", "inpatient",
+            "physical", "therapy", "rehabilitation", "rehab", "lab", "laboratory", "admission", "discharge",
+            "department",
+            "division", "section", "service", "services", "unit", "ward", "floor", "of");
 
     private final Lexicons lex;
 
@@ -35,7 +44,7 @@ final class OrganizationDetector implements Detector {
             int headEnd = head(v, i);
             if (headEnd >= 0) {
                 int first = extendLeft(v, i);
-                if (first < i) {
+                if (first < i && !onlyDepartments(v, first, i)) {
                     add(out, v, first, headEnd);
                 } else if (LEADS.contains(v.lower(i)) && v.isPunct(i, '.') == false) {
                     int last = extendRightAfterOf(v, headEnd);
@@ -72,6 +81,16 @@ final class OrganizationDetector implements Detector {
             return -1;
         }
         return best;
+    }
+
+    /** "Neurology Clinic", "Diagnostic Imaging": a department, not an organisation's name. */
+    private boolean onlyDepartments(TextView v, int first, int head) {
+        for (int k = first; k < head; k++) {
+            if (v.isWord(k) && !DEPARTMENTS.contains(v.lower(k)) && !JOINERS.contains(v.lower(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int extendLeft(TextView v, int head) {
@@ -114,10 +133,9 @@ final class OrganizationDetector implements Detector {
             return (v.isTitle(j) || v.isAllUpper(j) && v.length(j) > 1) && !lex.functionWords.contains(lw)
                     || lw.equals("st") || lw.equals("saint");
         }
-        if (v.regime[j] == TextView.UPPER) {
-            return !lex.functionWords.contains(lw) && !lex.isCommon(lw) || lw.equals("st") || lw.equals("saint");
-        }
-        return false;
+        // Without case, any content word may name an organisation ("PRAIRIE STAR MEDICAL CENTER").
+        return !lex.functionWords.contains(lw) && !lex.clinicalWords.contains(lw) && !DEPARTMENTS.contains(lw)
+                && !EMPLOY_CUES.contains(lw) || lw.equals("st") || lw.equals("saint");
     }
 
     private int extendRightAfterOf(TextView v, int head) {
@@ -135,7 +153,7 @@ final class OrganizationDetector implements Detector {
     private void employer(TextView v, int i, List<Candidate> out) {
         int j = i + 1;
         while (j < v.size && j <= i + 2 && v.isWord(j)
-                && Set.of("at", "for", "by", "as", "a", "an").contains(v.lower(j))) {
+                && Set.of("at", "for", "by", "as", "a", "an", "from", "with", "of").contains(v.lower(j))) {
             j++;
         }
         int first = j;

@@ -44,9 +44,11 @@ final class PatternRules {
     private static final String CUE_TAIL = "\\.?\\s{0,3}(?:(?:number|num|no\\.?|#|id|identifier)\\s{0,3})?"
             + "(?:(?:is|was|of)\\s{1,3})?[:#=]?\\s{0,3}#?\\s{0,2}";
     private static final Pattern SCALE_CONTEXT = Pattern.compile(
-            "(?i)(?:pain|scale|score|rated|apgar|bp|b/p|blood pressure|gcs|strength|ratio|power|motor|reflex|grade"
+            "(?i)\\b(?:pain|scale|score|rated|apgar|bp|b/p|blood pressure|gcs|strength|ratio|power|motor|reflex|grade"
                     + "|murmur|vision|visual|acuity|va|sbp|dbp|pressure|mmhg|tablet|tab|dose|gravida|para|g\\d+p)"
-                    + "[\\s:=]*$");
+                    + "\\b[^\\n]*$");
+    private static final Pattern DATE_CUE = Pattern.compile(
+            "(?i)\\b(?:on|since|from|until|till|dated|date|seen|visit|admitted|discharged|by|before|after)\\s*:?\\s*$");
     private static final Pattern UNIT_AFTER = Pattern.compile(
             "(?i)^\\s*(?:mg|mcg|ug|ml|g|kg|l|tab|tabs|tablet|cap|caps|strength|dose|doses|units?|iu|%|mmhg|times"
                     + "|x\\b|puffs?|drops?|mm|cm|in|inch|hours?|hrs?|days?|weeks?|wks?|months?|yrs?|years?)\\b");
@@ -95,7 +97,9 @@ final class PatternRules {
         // on the 14th
         r.add(Rule.ci("date-ordinal",
                 "\\b(?:on|by|since|until|till|before|after|from|through|thru|as of)\\s+the\\s+(\\d{1,2}" + ORD + ")\\b"
-                        + "(?=\\s*(?:$|[.,;:)!?\\n-]|of\\b|at\\b|and\\b|to\\b|through\\b|when\\b|in\\b|for\\b))",
+                        + "(?!\\s+(?:percentile|centile|grade|rib|ribs|intercostal|ventricle|finger|toe|digit|metatarsal|metacarpal"
+                        + "|cranial|nerve|degree|cycle|dose|trimester|lumbar|cervical|thoracic|sacral|vertebra|floor|percent"
+                        + "|generation|line|position|place|time|week|day|month|year|birthday|decade|attempt|round|visit)\\b)",
                 1, DATE, Candidate.PATTERN, m -> i(m, 1) >= 1 && i(m, 1) <= 31));
         // A birth year that reveals an age over 89 (45 CFR 164.514(b)(2)(i)(C)).
         int limit = Year.now().getValue() - 90;
@@ -110,8 +114,10 @@ final class PatternRules {
                 + "\\s?-?\\s?(?:y/o|y\\.o\\.?|yo\\b|yrs?\\b|years?\\b|year-old|yr-old|-year|y\\b|yoM|yoF|yom\\b|yof\\b)",
                 1,
                 AGE, Candidate.PATTERN));
-        r.add(Rule.ci("age-cue", "\\b(?:aged?|age:|age is)\\s{0,3}[:=]?\\s{0,3}" + over89 + "(?![\\d.])", 1, AGE,
+        r.add(Rule.ci("age-cue", "\\b(?:aged?|age:|age is)\\s{0,3}[:=]?\\s{0,3}" + over89 + "(?!\\d|\\.\\d)", 1, AGE,
                 Candidate.PATTERN));
+        r.add(Rule.ci("age-now", "\\b(?:is now|now aged|turned|turning|will be)\\s{1,3}" + over89
+                + "(?![\\d%]|\\.\\d|\\s*(?:mg|ml|kg|lb|bpm|mmhg|%))", 1, AGE, Candidate.PATTERN));
         r.add(Rule.ci("age-words", "\\b(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
                 + "|one hundred(?:[- ](?:and[- ])?\\w+)?)(?=[- ]years?[- ]old|[- ]year-old|[- ]y/?o\\b)", 1, AGE,
                 Candidate.PATTERN));
@@ -129,9 +135,8 @@ final class PatternRules {
                 "(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)"
                         + "(?![\\w]|\\.\\d)",
                 0, IP, Candidate.STRUCTURED));
-        r.add(Rule.of("ipv6",
-                "(?<![\\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|[0-9A-Fa-f]{1,4})(?::[0-9A-Fa-f]{1,4}){0,6}(?![\\w:])",
-                0, IP, Candidate.STRUCTURED, PatternRules::ipv6));
+        r.add(Rule.of("ipv6", "(?<![\\w:])[0-9A-Fa-f]{0,4}(?:::?[0-9A-Fa-f]{1,4}){2,7}(?:::)?(?![\\w:])", 0, IP,
+                Candidate.STRUCTURED, PatternRules::ipv6));
         r.add(new PhoneDetector());
     }
 
@@ -154,6 +159,9 @@ final class PatternRules {
                 + "|driver'?s\\s+licen[cs]e|dl|state\\s+licen[cs]e|permit|registration", LICENSE));
         r.add(cue("vehicle-cue", "vin|plate|license\\s+plate|licence\\s+plate|tag(?=\\s+(?:number|no|#))"
                 + "|vehicle(?:\\s+(?:id|identification\\s+number))?", VEHICLE));
+        r.add(Rule.ci("plate",
+                "\\b(?:plate|tag)\\b(?:\\s+(?:number|no\\.?|#))?\\s{0,3}[:#]?\\s{0,3}([A-Z0-9]{1,4}[ -][A-Z0-9]{2,5})\\b",
+                1, VEHICLE, Candidate.PATTERN + 5, m -> Checks.digits(m.group(1)) >= 1));
         r.add(cue("device-cue", "serial(?:\\s+(?:number|no|#))?|s/n|sn|device(?:\\s+(?:id|identifier|serial|number))?"
                 + "|udi|model(?:\\s+(?:number|no|#))|lot(?:\\s+(?:number|no|#))|implant\\s+id|imei|catalog", DEVICE));
         r.add(cue("id-cue", "study\\s+id|subject\\s+id|participant\\s+id|case(?:\\s+(?:number|no|#|id))|accession"
@@ -187,10 +195,17 @@ final class PatternRules {
                 lex.streetTypes.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
         r.add(Rule.ci("street",
                 "(?<![\\w.])(\\d{1,6}[A-Za-z]?(?:-\\d{1,4})?\\s{1,2}(?:(?:[NSEW]|N\\.?E|N\\.?W|S\\.?E|S\\.?W"
-                        + "|North|South|East|West)\\.?\\s{1,2})?(?:[A-Za-z0-9][A-Za-z'.-]*\\s{1,2}){1,3}?(?:" + types
+                        + "|North|South|East|West)\\.?\\s{1,2})?(?:[A-Za-z0-9][A-Za-z'-]*\\s{1,2}){1,3}?(?:" + types
                         + ")\\b\\.?"
                         + unit + ")",
                 1, LOCATION, Candidate.PATTERN));
+        r.add(Rule.of("street-name",
+                "\\b((?:[A-Z][a-z]+\\s){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Terrace"
+                        + "|Parkway|Highway|Circle|Trail|Way)|(?:[A-Z]+\\s){1,2}(?:STREET|AVENUE|ROAD|BOULEVARD|LANE|DRIVE|COURT))\\b",
+                1,
+                LOCATION, Candidate.LEXICON));
+        r.add(Rule.of("city-before-state-zip", "\\b((?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+),?\\s(?:" + String.join("|",
+                UsStates.STATES) + "),?\\s{1,2}\\d{5}(?:-\\d{4})?\\b", 1, LOCATION, Candidate.LEXICON));
         r.add(Rule.ci("street-intl", "\\b([A-Z][\\p{L}'-]*(?:strasse|straße|gatan|vej|vägen|katu|tie|weg|laan|straat"
                 + "|gade|gasse|platz|ulica|utca|veien|vegen)\\s{1,2}\\d{1,5}[A-Za-z]?" + unit + ")", 1, LOCATION,
                 Candidate.PATTERN));
@@ -213,21 +228,25 @@ final class PatternRules {
     }
 
     private static Rule cue(String id, String cues, PhiCategory category) {
-        return Rule.ci(id, "\\b(?:" + cues + ")" + CUE_TAIL + ID_TOKEN, 1, category, Candidate.CONTEXT);
+        return Rule.ci(id, "\\b(?:" + cues + ")" + CUE_TAIL + ID_TOKEN, 1, category, Candidate.PATTERN + 5);
     }
 
     private static int i(Matcher m, int group) {
         String g = m.group(group);
         try {
-            return g == null ? -1 : Integer.parseInt(g);
+            return g == null ? -1 : Integer.parseInt(g.replaceAll("\\D+$", ""));
         } catch (NumberFormatException e) {
             return -1;
         }
     }
 
     private static boolean scaleOrDose(Matcher m) {
-        if (SCALE_CONTEXT.matcher(textBefore(m, 24)).find() || UNIT_AFTER.matcher(textAfter(m, 16)).find()) {
+        String before = textBefore(m, 40);
+        if (SCALE_CONTEXT.matcher(before).find() || UNIT_AFTER.matcher(textAfter(m, 16)).find()) {
             return true;
+        }
+        if (DATE_CUE.matcher(before).find()) {
+            return false;
         }
         // 7/10 and 10/10 read as scores far more often than as 7 October.
         return m.group().endsWith("/10");

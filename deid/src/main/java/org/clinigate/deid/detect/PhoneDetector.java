@@ -22,8 +22,8 @@ final class PhoneDetector implements Detector {
             "(?<![\\w.,/+:-])(?:\\(\\d{1,5}\\)\\s?)?\\d{2,5}(?:[ .-]\\d{2,5}){1,5}(?![\\w/%]|[.,:-]\\d)");
     private static final Pattern PLAIN = Pattern.compile("(?<![\\w.,/+-])\\d{10,11}(?![\\w]|[.,]\\d)");
     private static final Pattern CUE = Pattern.compile(
-            "(?i)(?:phone|tel|telephone|call|cell|mobile|mob|contact|number|reach|fax|pager|page|ph|home|work|office"
-                    + "|beeper|text|whatsapp|#)[^\\n]{0,24}$");
+            "(?i)\\b(?:phone|tel|telephone|call|cell|mobile|mob|contact|number|reach|fax|pager|page|ph|home|work|office"
+                    + "|beeper|text|whatsapp)[^\\n]{0,24}$");
 
     @Override
     public void detect(TextView v, List<Candidate> out) {

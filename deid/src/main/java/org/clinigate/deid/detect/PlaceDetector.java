@@ -78,7 +78,8 @@ final class PlaceDetector implements Detector {
     private boolean accept(TextView v, int first, int last) {
         boolean multi = last > first;
         String lw = v.lower(first);
-        if (lex.functionWords.contains(lw) || lex.clinicalWords.contains(lw)) {
+        if (lex.functionWords.contains(lw) || lex.clinicalWords.contains(lw) || lex.usStates.contains(lw)
+                || !multi && v.length(first) < 3 || eponym(v, first, last)) {
             return false;
         }
         boolean plain = multi || !lex.isEnglish(lw);
@@ -91,7 +92,27 @@ final class PlaceDetector implements Detector {
         return cueBefore(v, first) || stateAfter(v, last);
     }
 
+    /** Cushing syndrome, Bell's palsy: a place name used as an eponym. */
+    private boolean eponym(TextView v, int first, int last) {
+        if (!lex.eponyms.contains(v.lower(first))) {
+            return false;
+        }
+        int k = last + 1;
+        if (v.isPunct(k, '\'') || v.isPunct(k, '\u2019')) {
+            return true;
+        }
+        for (int j = k; j < v.size && j <= k + 2 && v.isWord(j); j++) {
+            if (lex.eponymHeads.contains(v.lower(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean cueBefore(TextView v, int i) {
+        if (v.regime[i] != TextView.MIXED && lex.isCommon(v.lower(i))) {
+            return false;
+        }
         int p = i - 1;
         return p >= 0 && v.isWord(p) && CUES.contains(v.lower(p))
                 && (v.regime[i] != TextView.MIXED || v.isTitle(i) || v.isAllUpper(i));

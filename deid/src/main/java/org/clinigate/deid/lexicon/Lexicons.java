@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,6 +35,8 @@ public final class Lexicons {
     private static final String BASE = "/org/clinigate/deid/lexicon/";
     private static final String WORDNET = "/net/sf/extjwnl/data/wordnet/wn31/";
     private static final int LEX_NOUN_LOCATION = 15;
+    private static final int LEX_NOUN_PERSON = 18;
+    private static final int LEX_NOUN_GROUP = 14;
 
     /** Given names. */
     public final Set<String> firstNames = new HashSet<>(12_000);
@@ -65,6 +66,8 @@ public final class Lexicons {
     public final Set<String> hospitals = new HashSet<>(10_000);
     /** Longest hospital name, in words. */
     public int maxHospitalWords;
+    /** US state names (lower case): not PHI under Safe Harbor, so never a place to remove. */
+    public final Set<String> usStates = new HashSet<>();
     /** Street types and their abbreviations (street, st, avenue, ave). */
     public final Set<String> streetTypes = new HashSet<>();
 
@@ -121,6 +124,7 @@ public final class Lexicons {
         });
         readList("street-types.txt", w -> streetTypes.add(w));
         readList("clinical-words.txt", w -> clinicalWords.add(w));
+        readList("us-states.txt", w -> usStates.add(w));
     }
 
     private void readList(String name, Consumer<String> sink) {
@@ -161,7 +165,9 @@ public final class Lexicons {
                 String[] f = line.split(" ");
                 if (f.length == 3) {
                     String key = f[0];
-                    int colon = key.indexOf(':', key.indexOf(':', key.indexOf('%')) + 1);
+                    int c1 = key.indexOf(':', key.indexOf('%'));
+                    int c2 = key.indexOf(':', c1 + 1);
+                    int colon = key.indexOf(':', c2 + 1);
                     String prefix = colon > 0 ? key.substring(0, colon) : key;
                     prefix = prefix.replace("%5:", "%3:");
                     counts.merge(prefix, Integer.parseInt(f[2]), Integer::sum);
@@ -212,6 +218,9 @@ public final class Lexicons {
             }
         } else if (lexFile == LEX_NOUN_LOCATION && Character.isUpperCase(word.charAt(0))) {
             addPlace(spaced.toLowerCase(Locale.ROOT));
+        } else if (word.indexOf('_') < 0 && (ssType == 3 || lexFile != LEX_NOUN_PERSON && lexFile != LEX_NOUN_GROUP)) {
+            // Capitalised vocabulary that is not a person, place or organisation: Spanish, January, Medicare.
+            englishWords.add(word.toLowerCase(Locale.ROOT));
         }
     }
 
@@ -409,7 +418,4 @@ public final class Lexicons {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
-    }
 }
