@@ -258,8 +258,8 @@ final class NameDetector implements Detector {
             last = j;
             taken++;
             int k = j + 1;
-            if (k < v.size && v.lineStart[k]) {
-                break;
+            if (k < v.size && (v.lineStart[k] || wideGap(v, j))) {
+                break; // a line break or a column gap ends a name
             }
             if (v.isPunct(k, '.') && v.length(j) <= 2) {
                 k++; // initial, or abbreviated given name
@@ -406,10 +406,15 @@ final class NameDetector implements Detector {
         return f && l && cased;
     }
 
+    private static boolean wideGap(TextView v, int j) {
+        return j + 1 < v.size && v.start[j + 1] - v.end[j] >= 2
+                && v.text.substring(v.end[j], v.start[j + 1]).isBlank();
+    }
+
     /** The index of the next name part joined to token {@code j}, or -1. */
     private int joinNext(TextView v, int j, byte[] role) {
         int k = j + 1;
-        if (k >= v.size || v.lineStart[k]) {
+        if (k >= v.size || v.lineStart[k] || wideGap(v, j)) {
             return -1;
         }
         if (v.isPunct(k, '.') && v.length(j) == 1) {
