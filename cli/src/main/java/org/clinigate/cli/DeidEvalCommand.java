@@ -37,7 +37,7 @@ final class DeidEvalCommand implements Callable<Integer> {
         try (InputStream in = Files.newInputStream(gold)) {
             records = GoldReader.read(in);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new ClinigateException(ErrorCode.CG_1002, "gold file does not exist: " + gold.getFileName());
+            throw new ClinigateException(ErrorCode.CG_1002, "the gold file does not exist");
         }
         ClinicalDeidentifier deid = ClinicalDeidentifier.create();
         Scorer scorer = new Scorer();

@@ -76,7 +76,7 @@ public final class DeidJob {
     /** Runs over a file or a folder; a folder's .jsonl and .txt files are mirrored under {@code output}. */
     public Summary run(Path input, Path output) {
         if (!Files.exists(input)) {
-            throw new ClinigateException(ErrorCode.CG_1002, "input does not exist: " + input.getFileName());
+            throw new ClinigateException(ErrorCode.CG_1002, "the input path does not exist");
         }
         if (Files.isDirectory(input)) {
             return runFolder(input, output);

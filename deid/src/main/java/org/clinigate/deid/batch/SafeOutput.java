@@ -46,7 +46,8 @@ public final class SafeOutput {
             }
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new ClinigateException(ErrorCode.CG_1007, "cannot write output file " + target.getFileName(), e);
+            throw new ClinigateException(ErrorCode.CG_1007,
+                    "cannot write the output file (" + e.getClass().getSimpleName() + ")", e);
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
             throw e;
