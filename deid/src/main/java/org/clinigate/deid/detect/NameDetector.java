@@ -64,6 +64,19 @@ final class NameDetector implements Detector {
     private static final Set<String> DISEASE_VERBS = Set.of("has", "had", "with", "hx", "of", "for", "dx",
             "diagnosed", "early", "suspected", "possible", "probable");
 
+    /** Words that are never a name by themselves: the union of the lists above, for one lookup per token. */
+    private static final java.util.Map<String, Boolean> LOCAL = local();
+
+    private static java.util.Map<String, Boolean> local() {
+        java.util.Map<String, Boolean> m = new java.util.HashMap<>();
+        for (Set<String> set : List.of(NOT_NAMES, TITLES, CREDENTIALS, RELATIONS)) {
+            for (String w : set) {
+                m.put(w, Boolean.TRUE);
+            }
+        }
+        return m;
+    }
+
     private final Lexicons lex;
 
     NameDetector(Lexicons lex) {
@@ -89,32 +102,29 @@ final class NameDetector implements Detector {
             if (v.type[i] != TextView.WORD) {
                 continue;
             }
+            int f = v.flags(i, lex);
             String lw = v.lower(i);
-            if (lex.functionWords.contains(lw) || NOT_NAMES.contains(lw) || lex.clinicalWords.contains(lw)
-                    || TITLES.contains(lw) || CREDENTIALS.contains(lw) || RELATIONS.contains(lw)
-                    || lex.usStates.contains(lw) && v.isPunct(i - 1, ',')
-                    || guardedEponym(v, i, lw)) {
+            if ((f & (Lexicons.FUNCTION | Lexicons.CLINICAL)) != 0 || LOCAL.containsKey(lw)
+                    || (f & Lexicons.US_STATE) != 0 && v.isPunct(i - 1, ',')
+                    || (f & Lexicons.EPONYM) != 0 && guardedEponym(v, i, lw)) {
                 continue;
             }
-            boolean listed = lex.firstNames.contains(lw) || lex.surnames.contains(lw);
-            boolean common = lex.isCommon(lw) || lex.ambiguousNames.contains(lw);
+            boolean listed = (f & (Lexicons.FIRST | Lexicons.SURNAME)) != 0;
+            boolean common = (f & (Lexicons.COMMON | Lexicons.AMBIGUOUS)) != 0;
+            boolean english = (f & Lexicons.ENGLISH) != 0;
             boolean cased = v.isTitle(i) || (v.isAllUpper(i) && v.length(i) >= 2);
             if (v.regime[i] == TextView.MIXED) {
                 if (listed && cased) {
                     role[i] = common ? WEAK : STRONG;
-                } else if (listed && !lex.isEnglish(lw)) {
+                } else if (listed && !english) {
                     role[i] = WEAK;
-                } else if (v.isTitle(i) && v.length(i) >= 2 && !lex.isEnglish(lw) && !isPlace(lw)) {
+                } else if (v.isTitle(i) && v.length(i) >= 2 && !english && (f & Lexicons.PLACE) == 0) {
                     role[i] = GUESS;
                 }
             } else if (listed) {
                 role[i] = common ? WEAK : STRONG;
             }
         }
-    }
-
-    private boolean isPlace(String lw) {
-        return lex.places.contains(lw);
     }
 
     private boolean guardedEponym(TextView v, int i, String lw) {

@@ -63,6 +63,9 @@ final class OrganizationDetector implements Detector {
 
     /** If an organisation word of one to three words starts at i, returns its last token, else -1. */
     private int head(TextView v, int i) {
+        if (!v.in(i, lex, Lexicons.ORGANIZATION | Lexicons.ORGANIZATION_START)) {
+            return -1;
+        }
         String key = v.lower(i);
         int best = lex.organizationWords.contains(key) ? i : -1;
         int j = i;

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clinigate.core.phi.PhiCategory;
+import org.clinigate.deid.detect.Anchor.Hits;
 import org.clinigate.deid.lexicon.Lexicons;
 
 /**
@@ -60,7 +61,195 @@ final class PatternRules {
         contact(r);
         identifiers(r);
         addresses(r, lex);
-        return List.copyOf(r);
+        return r.stream()
+                .map(d -> d instanceof Rule rule && rule.anchor() == Anchor.EVERYWHERE ? anchored(rule, lex) : d)
+                .toList();
+    }
+
+    /**
+     * Where each rule can begin. Every rule is listed: a rule left to run everywhere costs as much as
+     * all the anchored ones together.
+     */
+    private static Rule anchored(Rule rule, Lexicons lex) {
+        Anchor digits = Anchor.at(Hits.DIGIT_RUNS);
+        Hits months = Hits.exactWords(MONTH_WORDS);
+        Anchor a = switch (rule.id()) {
+            case "date-numeric", "date-iso", "date-month-day", "date-month-year", "age-unit", "ipv4", "ssn", "card",
+                    "mbi", "long-number", "zip4" ->
+                digits;
+            case "date-month-name-day", "date-month-name-year" -> Anchor.at(months.where(digitsWithin(24, 1)));
+            case "date-day-month-name" -> Anchor.near(months, 24, 24);
+            case "date-ordinal" -> Anchor.at(Hits.words("on", "by", "since", "until", "till", "before", "after",
+                    "from", "through", "thru", "as").where(digitsWithin(32, 1)));
+            case "date-birth-year" -> Anchor.at(Hits.words("d", "born", "birth", "yob").where(digitsWithin(40, 4)));
+            case "age-cue" -> Anchor.at(Hits.words("age").where(digitsWithin(24, 2)));
+            case "age-now" -> Anchor.at(Hits.words("is", "now", "turn", "will").where(digitsWithin(24, 2)));
+            case "age-words" -> Anchor.at(Hits.words("ninety", "one"));
+            case "email" -> Anchor.chunksWith('@');
+            case "url" -> Anchor.at(Hits.words("http", "ftp", "www"));
+            case "domain" -> Anchor.chunksWith('.', (t, k) -> k + 1 < t.length() && isAsciiLetter(t.charAt(k + 1)));
+            case "ipv6" -> Anchor.chunksWith(':', (t, k) -> k + 1 < t.length()
+                    && (t.charAt(k + 1) == ':' || Character.digit(t.charAt(k + 1), 16) >= 0));
+            case "plate" -> Anchor.at(Hits.words("plate", "tag").where(digitsWithin(48, 1)));
+            case "code" -> Anchor.at(Hits.CODES.where(PatternRules::codeShape));
+            case "vin" -> Anchor.at(Hits.CODES.where((at, p) -> at.alnumRun(p) == 17));
+            case "dea" -> Anchor.at(Hits.CODES.where((at, p) -> at.alnumRun(p) == 9));
+            case "iban" -> Anchor.at(Hits.CODES.where(PatternRules::ibanShape));
+            case "street" -> Anchor.near(Hits.exactWords(lex.streetTypes).where((at, p) -> at.digitsIn(p - 80, p) > 0),
+                    80, 48);
+            case "street-name" -> Anchor.near(Hits.words("street", "avenue", "road", "boulevard", "lane", "drive",
+                    "court", "terrace", "parkway", "highway", "circle", "trail", "way"), 64, 12);
+            case "city-before-state-zip" -> Anchor.near(ZIP_AFTER_STATE, 96, 11);
+            case "zip-after-state" -> Anchor.near(ZIP_AFTER_STATE, 24, 11);
+            case "street-intl" -> Anchor.near(PatternRules::foreignStreetNumbers, 48, 48);
+            case "unit" -> Anchor.at(Hits.words("apt", "apartment", "suite", "ste", "unit"));
+            case "po-box" -> Anchor.at(Hits.words("p"));
+            case "zip-cue" -> Anchor.at(Hits.words("zip", "postal", "postcode").where(digitsWithin(48, 3)));
+            case "apo" -> Anchor.at(Hits.words("apo", "fpo", "dpo"));
+            default -> throw new IllegalStateException("no anchor for rule " + rule.id());
+        };
+        return rule.at(a);
+    }
+
+    /**
+     * At least {@code min} digits in the {@code span} characters from a position: every cue rule ends
+     * in a number, so a cue word with no digit after it cannot match.
+     */
+    private static Anchor.PositionTest digitsWithin(int span, int min) {
+        return (at, p) -> at.digitsIn(p, p + span) >= min;
+    }
+
+    /** Last words of US state names and abbreviations ("York" of "New York"). */
+    private static final Set<String> STATE_LAST_WORDS = UsStates.STATES.stream()
+            .map(s -> s.substring(s.lastIndexOf(' ') + 1)).collect(java.util.stream.Collectors.toSet());
+
+    /** Five-digit runs that follow a state ("MA 02115", "Ohio, 43210"): where a ZIP code is. */
+    private static final Hits ZIP_AFTER_STATE = Hits.digitRunsOfLength(5).where((at, p) -> {
+        String t = at.text;
+        int j = p;
+        while (j > 0 && p - j < 4 && (Character.isWhitespace(t.charAt(j - 1)) || t.charAt(j - 1) == ',')) {
+            j--;
+        }
+        int e = j;
+        while (j > 0 && isAsciiLetter(t.charAt(j - 1))) {
+            j--;
+        }
+        return e > j && STATE_LAST_WORDS.contains(t.substring(j, e));
+    });
+
+    /** A test of a digit run's length and of the character after it. */
+    @FunctionalInterface
+    private interface RunShape {
+        boolean test(int run, char next);
+    }
+
+    private static Anchor digits(RunShape shape) {
+        return Anchor.at(Hits.DIGIT_RUNS.where((at, p) -> {
+            int run = at.digitRunLength(p);
+            int after = p + run;
+            return shape.test(run, after < at.text.length() ? at.text.charAt(after) : ' ');
+        }));
+    }
+
+    private static final List<String> MONTH_WORDS = List.of("jan", "january", "feb", "february", "mar", "march",
+            "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct",
+            "october", "nov", "november", "dec", "december");
+
+    private static boolean isAsciiLetter(char c) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+
+    /** The token of letters, digits and hyphens at {@code p} is long enough, with 3 digits and a letter. */
+    private static boolean codeShape(Positions at, int p) {
+        String t = at.text;
+        int digits = 0;
+        int letters = 0;
+        int j = p;
+        for (; j < t.length(); j++) {
+            char c = t.charAt(j);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (isAsciiLetter(c)) {
+                letters++;
+            } else if (c != '-') {
+                break;
+            }
+        }
+        return digits >= 3 && letters >= 1 && j - p >= 6;
+    }
+
+    /** Two letters and two digits: the country and check digits that open an IBAN. */
+    private static boolean ibanShape(Positions at, int p) {
+        String t = at.text;
+        return p + 4 <= t.length() && isAsciiLetter(t.charAt(p)) && isAsciiLetter(t.charAt(p + 1))
+                && Character.isDigit(t.charAt(p + 2)) && Character.isDigit(t.charAt(p + 3));
+    }
+
+    private static final String[] STREET_SUFFIXES = {"strasse", "stra\u00dfe", "gatan", "vej", "v\u00e4gen", "katu",
+            "tie", "weg", "laan", "straat", "gade", "gasse", "platz", "ulica", "utca", "veien", "vegen"};
+
+    /** Ends of foreign street words ("Hauptstrasse") that a house number follows. */
+    private static int[] foreignStreetNumbers(Positions at) {
+        String t = at.text;
+        int[] hits = Hits.substrings(STREET_SUFFIXES).find(at);
+        int k = 0;
+        for (int h : hits) {
+            int j = h;
+            while (j < t.length() && Character.isLetter(t.charAt(j))) {
+                j++;
+            }
+            int spaces = 0;
+            while (j < t.length() && Character.isWhitespace(t.charAt(j)) && spaces < 3) {
+                j++;
+                spaces++;
+            }
+            if (spaces >= 1 && j < t.length() && t.charAt(j) >= '0' && t.charAt(j) <= '9') {
+                hits[k++] = h;
+            }
+        }
+        return java.util.Arrays.copyOf(hits, k);
+    }
+
+    /**
+     * The literal letters that each alternative of a cue list begins with ("mr\\s?#" begins with
+     * "mr"), so that the cue rule is tried only at words that start with one of them.
+     */
+    static String[] leadingWords(String alternation) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        StringBuilder word = new StringBuilder();
+        boolean open = true;
+        for (int i = 0; i < alternation.length(); i++) {
+            char c = alternation.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+            if (depth == 0 && c == '|') {
+                out.add(word.toString());
+                word.setLength(0);
+                open = true;
+                continue;
+            }
+            if (!open) {
+                continue;
+            }
+            boolean letter = c >= 'a' && c <= 'z';
+            char next = i + 1 < alternation.length() ? alternation.charAt(i + 1) : ' ';
+            if (letter && next != '?' && next != '*' && next != '{') {
+                word.append(c);
+            } else {
+                open = false;
+            }
+        }
+        out.add(word.toString());
+        for (String w : out) {
+            if (w.isEmpty()) {
+                throw new IllegalArgumentException("a cue alternative does not begin with a literal letter");
+            }
+        }
+        return out.toArray(String[]::new);
     }
 
     private static void dates(List<Detector> r) {
@@ -228,16 +417,35 @@ final class PatternRules {
     }
 
     private static Rule cue(String id, String cues, PhiCategory category) {
-        return Rule.ci(id, "\\b(?:" + cues + ")" + CUE_TAIL + ID_TOKEN, 1, category, Candidate.PATTERN + 5);
+        return Rule.ci(id, "\\b(?:" + cues + ")" + CUE_TAIL + ID_TOKEN, 1, category, Candidate.PATTERN + 5)
+                .at(Anchor.at(Hits.words(leadingWords(cues)).where(digitsWithin(96, 1))));
     }
 
     private static int i(Matcher m, int group) {
         String g = m.group(group);
         try {
-            return g == null ? -1 : Integer.parseInt(g.replaceAll("\\D+$", ""));
+            return g == null ? -1 : leadingNumber(g);
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    private static final Pattern YEAR_MONTH = Pattern.compile("(?:19|20)\\d\\d-\\d\\d(?:-\\d\\d)?");
+
+    /** The number a group opens with, ignoring a trailing ordinal ("14th"); at most 9 digits. */
+    private static int leadingNumber(String g) {
+        int v = 0;
+        int k = 0;
+        while (k < g.length() && k < 9 && Character.isDigit(g.charAt(k))) {
+            v = v * 10 + (g.charAt(k) - '0');
+            k++;
+        }
+        for (int j = k; j < g.length(); j++) {
+            if (Character.isDigit(g.charAt(j))) {
+                return -1;
+            }
+        }
+        return k == 0 ? -1 : v;
     }
 
     private static boolean scaleOrDose(Matcher m) {
@@ -298,7 +506,7 @@ final class PatternRules {
                 return false;
             }
         }
-        return !s.matches("(?:19|20)\\d\\d-\\d\\d(?:-\\d\\d)?");
+        return !YEAR_MONTH.matcher(s).matches();
     }
 
     /** US state names and abbreviations: a five-digit number after one is a ZIP code. */

@@ -25,33 +25,67 @@ final class PhoneDetector implements Detector {
             "(?i)\\b(?:phone|tel|telephone|call|cell|mobile|mob|contact|number|reach|fax|pager|page|ph|home|work|office"
                     + "|beeper|text|whatsapp)[^\\n]{0,24}$");
 
-    @Override
-    public void detect(TextView v, List<Candidate> out) {
-        String t = v.text;
-        find(NANP.matcher(t), t, out, false);
-        find(INTERNATIONAL.matcher(t), t, out, false);
-        find(GROUPS.matcher(t), t, out, true);
-        find(PLAIN.matcher(t), t, out, true);
+    /** A phone number has 7 digits within its first 60 characters, whatever its separators. */
+    private static boolean sevenDigits(Positions at, int p) {
+        return at.digitsIn(p, p + 60) >= 7;
     }
 
-    private void find(Matcher m, String t, List<Candidate> out, boolean needsShapeOrCue) {
-        while (m.find()) {
-            String s = m.group();
-            int digits = Checks.digits(s);
-            if (digits < 7 || digits > 15) {
-                continue;
-            }
-            String before = t.substring(Math.max(0, m.start() - 28), m.start());
-            boolean cue = CUE.matcher(before).find();
-            if (needsShapeOrCue && !cue && !phoneShape(s)) {
-                continue;
-            }
-            if (!cue && looksLikeDate(s)) {
-                continue;
-            }
-            PhiCategory c = before.toLowerCase(Locale.ROOT).contains("fax") ? PhiCategory.FAX : PhiCategory.PHONE;
-            out.add(new Candidate(m.start(), m.end(), c, cue ? Candidate.PATTERN + 2 : Candidate.PATTERN));
+    private static char at(Positions at, int p) {
+        return p < at.text.length() ? at.text.charAt(p) : ' ';
+    }
+
+    // Where each shape can begin: "+1 (555) 123-4567", "+44 20 7946 0958", "(02) 9876 5432", "5551234567".
+    private static final Anchor NANP_AT = Anchor.at(Anchor.Hits.digitRunsOr("(+").where((at, p) -> {
+        int run = at.digitRunLength(p);
+        char c = at(at, p);
+        return (c == '+' || c == '(' || run == 1 || run == 3) && sevenDigits(at, p);
+    }));
+    private static final Anchor PLUS_AT = Anchor.at(Anchor.Hits.digitRunsOr("+")
+            .where((at, p) -> at(at, p) == '+' && sevenDigits(at, p)));
+    private static final Anchor GROUPS_AT = Anchor.at(Anchor.Hits.digitRunsOr("(").where((at, p) -> {
+        int run = at.digitRunLength(p);
+        char next = at(at, p + run);
+        return (at(at, p) == '(' || run >= 2 && run <= 5 && (next == ' ' || next == '.' || next == '-'))
+                && sevenDigits(at, p);
+    }));
+    private static final Anchor DIGITS_AT = Anchor.at(Anchor.Hits.DIGIT_RUNS.where((at, p) -> {
+        int run = at.digitRunLength(p);
+        return run == 10 || run == 11;
+    }));
+
+    private static final Pattern ISO_DATE = Pattern.compile("(?:19|20)\\d\\d[-.](?:0?[1-9]|1[0-2])[-.]\\d\\d?");
+    private static final Pattern US_DATE = Pattern.compile("\\d\\d?[-.]\\d\\d?[-.](?:19|20)\\d\\d");
+
+    @Override
+    public void detect(TextView v, List<Candidate> out) {
+        find(v, NANP, NANP_AT, out, false);
+        find(v, INTERNATIONAL, PLUS_AT, out, false);
+        find(v, GROUPS, GROUPS_AT, out, true);
+        find(v, PLAIN, DIGITS_AT, out, true);
+    }
+
+    private void find(TextView v, Pattern p, Anchor where, List<Candidate> out, boolean needsShapeOrCue) {
+        String t = v.text;
+        Matcher matcher = p.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+        where.scan(v.positions(), matcher, m -> accept(m, t, out, needsShapeOrCue));
+    }
+
+    private static void accept(Matcher m, String t, List<Candidate> out, boolean needsShapeOrCue) {
+        String s = m.group();
+        int digits = Checks.digits(s);
+        if (digits < 7 || digits > 15) {
+            return;
         }
+        String before = t.substring(Math.max(0, m.start() - 28), m.start());
+        boolean cue = CUE.matcher(before).find();
+        if (needsShapeOrCue && !cue && !phoneShape(s)) {
+            return;
+        }
+        if (!cue && looksLikeDate(s)) {
+            return;
+        }
+        PhiCategory c = before.toLowerCase(Locale.ROOT).contains("fax") ? PhiCategory.FAX : PhiCategory.PHONE;
+        out.add(new Candidate(m.start(), m.end(), c, cue ? Candidate.PATTERN + 2 : Candidate.PATTERN));
     }
 
     /** A shape that lab values and doses rarely take: a leading 0, parentheses, dashes, or a long group. */
@@ -76,7 +110,6 @@ final class PhoneDetector implements Detector {
     }
 
     private static boolean looksLikeDate(String s) {
-        return s.matches("(?:19|20)\\d\\d[-.](?:0?[1-9]|1[0-2])[-.]\\d\\d?")
-                || s.matches("\\d\\d?[-.]\\d\\d?[-.](?:19|20)\\d\\d");
+        return ISO_DATE.matcher(s).matches() || US_DATE.matcher(s).matches();
     }
 }

@@ -43,7 +43,7 @@ final class PlaceDetector implements Detector {
 
     /** Longest lexicon match starting at token i; returns the index after it, or -1. */
     private int match(TextView v, int i) {
-        if (!v.isWord(i) || !cased(v, i)) {
+        if (!v.isWord(i) || !v.in(i, lex, Lexicons.PLACE | Lexicons.PLACE_START) || !cased(v, i)) {
             return -1;
         }
         StringBuilder key = new StringBuilder();

@@ -2,6 +2,7 @@ package org.clinigate.deid.detect;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.clinigate.deid.lexicon.Lexicons;
 
 /**
  * A text and its word tokens, computed once and shared by the token-based detectors.
@@ -33,6 +34,8 @@ final class TextView {
     /** True for the first token of a line or of a sentence. */
     boolean[] sentenceStart;
     private String[] lower;
+    private Positions positions;
+    private int[] flags;
 
     TextView(String text) {
         this.text = text;
@@ -169,6 +172,37 @@ final class TextView {
             return LOWER;
         }
         return MIXED;
+    }
+
+    /** The lexicon bits of word token {@code i} (see {@link Lexicons#flags}), looked up once per token. */
+    int flags(int i, Lexicons lex) {
+        int[] f = flags;
+        if (f == null) {
+            f = new int[size];
+            Arrays.fill(f, -1);
+            flags = f;
+        }
+        int b = f[i];
+        if (b == -1) {
+            b = type[i] == WORD ? lex.flags(lower(i)) : 0;
+            f[i] = b;
+        }
+        return b;
+    }
+
+    /** True when token {@code i} is in one of the lists named by {@code bits}. */
+    boolean in(int i, Lexicons lex, int bits) {
+        return (flags(i, lex) & bits) != 0;
+    }
+
+    /** Digit-run and word starts of the text, computed on first use. */
+    Positions positions() {
+        Positions p = positions;
+        if (p == null) {
+            p = new Positions(text);
+            positions = p;
+        }
+        return p;
     }
 
     String lower(int i) {

@@ -67,6 +67,27 @@ public final class Lexicons {
     /** Street types and their abbreviations (street, st, avenue, ave). */
     public final Set<String> streetTypes = new HashSet<>();
 
+    /** Membership bits returned by {@link #flags}. */
+    public static final int FIRST = 1;
+    public static final int SURNAME = 1 << 1;
+    public static final int AMBIGUOUS = 1 << 2;
+    public static final int ENGLISH = 1 << 3;
+    public static final int COMMON = 1 << 4;
+    public static final int FUNCTION = 1 << 5;
+    public static final int CLINICAL = 1 << 6;
+    public static final int EPONYM = 1 << 7;
+    public static final int EPONYM_HEAD = 1 << 8;
+    public static final int ORGANIZATION = 1 << 9;
+    public static final int PLACE = 1 << 10;
+    /** The first word of a multi-word place name ("new" of "new haven"). */
+    public static final int PLACE_START = 1 << 11;
+    public static final int US_STATE = 1 << 12;
+    /** The first word of a multi-word organisation word ("medical" of "medical center"). */
+    public static final int ORGANIZATION_START = 1 << 13;
+
+    /** Every single word of every list, with the bits of the lists that hold it: one lookup per token. */
+    private final Map<String, Integer> bits = new HashMap<>(300_000);
+
     private static volatile Lexicons instance;
 
     private Lexicons() {
@@ -103,7 +124,55 @@ public final class Lexicons {
                 l.ambiguousNames.add(n);
             }
         }
+        l.indexBits();
         return l;
+    }
+
+    private void indexBits() {
+        mark(firstNames, FIRST);
+        mark(surnames, SURNAME);
+        mark(ambiguousNames, AMBIGUOUS);
+        mark(englishWords, ENGLISH);
+        mark(commonWords, COMMON);
+        mark(functionWords, FUNCTION);
+        mark(clinicalWords, CLINICAL);
+        mark(eponyms, EPONYM);
+        mark(eponymHeads, EPONYM_HEAD);
+        mark(organizationWords, ORGANIZATION);
+        mark(places, PLACE);
+        mark(usStates, US_STATE);
+        markStarts(places, PLACE_START);
+        markStarts(organizationWords, ORGANIZATION_START);
+    }
+
+    private void markStarts(Set<String> phrases, int bit) {
+        for (String p : phrases) {
+            int sp = p.indexOf(' ');
+            if (sp > 0) {
+                bits.merge(p.substring(0, sp), bit, (a, b) -> a | b);
+            }
+        }
+    }
+
+    private void mark(Set<String> words, int bit) {
+        for (String w : words) {
+            bits.merge(w, bit, (a, b) -> a | b);
+        }
+    }
+
+    /**
+     * The lists that hold a lower-case word, as an OR of this class's bits. {@link #ENGLISH} and
+     * {@link #COMMON} also count the word's stem, as {@link #isEnglish} and {@link #isCommon} do.
+     */
+    public int flags(String lower) {
+        int f = bits.getOrDefault(lower, 0);
+        if ((f & (ENGLISH | COMMON)) != (ENGLISH | COMMON)) {
+            String st = stem(lower);
+            if (!st.equals(lower)) {
+                f |= bits.getOrDefault(st, 0) & (ENGLISH | COMMON);
+            }
+        }
+        return f;
     }
 
     private void loadProjectLists() {

@@ -1,0 +1,189 @@
+package org.clinigate.deid.detect;
+
+import java.util.Arrays;
+
+/**
+ * Where a pattern rule may begin, precomputed in one pass over a text: the starts of digit runs and
+ * of ASCII words. {@link Anchor}s use these lists so that a rule's regular expression is tried only
+ * at the few places where it could match, instead of at every character.
+ *
+ * <p>"Word" follows {@code java.util.regex}'s default {@code \w} and {@code \b}, which are ASCII
+ * only: a word start is an ASCII letter or digit not preceded by {@code [A-Za-z0-9_]}. Not thread
+ * safe; one per {@link TextView}.
+ */
+final class Positions {
+
+    final String text;
+    /** Start of each maximal run of ASCII digits, ascending. */
+    final int[] digitRuns;
+    /** End (exclusive) of the run that starts at the same index of {@link #digitRuns}. */
+    final int[] digitRunEnds;
+    final int digitRunCount;
+    /** Every ASCII letter or digit not preceded by a word character, ascending. */
+    final int[] wordStarts;
+    final int wordStartCount;
+    private String lowerAscii;
+    private int[][] byLetter;
+    /** Digits before each offset, for {@link #digitsIn}. */
+    private int[] digitCounts;
+    private final java.util.IdentityHashMap<Anchor.Hits, int[]> hits = new java.util.IdentityHashMap<>();
+
+    Positions(String text) {
+        this.text = text;
+        int n = text.length();
+        int[] runs = new int[16];
+        int[] runEnds = new int[16];
+        int[] words = new int[16];
+        int nr = 0;
+        int nw = 0;
+        boolean prevWord = false;
+        boolean prevDigit = false;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            boolean letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+            if (digit && !prevDigit) {
+                if (nr == runs.length) {
+                    runs = Arrays.copyOf(runs, nr * 2);
+                    runEnds = Arrays.copyOf(runEnds, nr * 2);
+                }
+                runs[nr++] = i;
+            } else if (!digit && prevDigit) {
+                runEnds[nr - 1] = i;
+            }
+            if ((digit || letter) && !prevWord) {
+                if (nw == words.length) {
+                    words = Arrays.copyOf(words, nw * 2);
+                }
+                words[nw++] = i;
+            }
+            prevDigit = digit;
+            prevWord = digit || letter || c == '_';
+        }
+        if (prevDigit) {
+            runEnds[nr - 1] = n;
+        }
+        digitRuns = runs;
+        digitRunEnds = runEnds;
+        digitRunCount = nr;
+        wordStarts = words;
+        wordStartCount = nw;
+    }
+
+    /** The positions {@code h} finds, computed once per text for each shared list. */
+    int[] hits(Anchor.Hits h) {
+        int[] r = hits.get(h);
+        if (r == null) {
+            r = h.find(this);
+            hits.put(h, r);
+        }
+        return r;
+    }
+
+    /** Word starts whose first letter is {@code letter} (a to z, either case), ascending. */
+    int[] wordStartsWith(char letter) {
+        int[][] b = byLetter;
+        if (b == null) {
+            int[] counts = new int[26];
+            for (int i = 0; i < wordStartCount; i++) {
+                int l = (text.charAt(wordStarts[i]) | 0x20) - 'a';
+                if (l >= 0 && l < 26) {
+                    counts[l]++;
+                }
+            }
+            b = new int[26][];
+            for (int l = 0; l < 26; l++) {
+                b[l] = new int[counts[l]];
+            }
+            int[] fill = new int[26];
+            for (int i = 0; i < wordStartCount; i++) {
+                int l = (text.charAt(wordStarts[i]) | 0x20) - 'a';
+                if (l >= 0 && l < 26) {
+                    b[l][fill[l]++] = wordStarts[i];
+                }
+            }
+            byLetter = b;
+        }
+        return b[letter - 'a'];
+    }
+
+    /** Length of the run of ASCII letters that starts at {@code p}. */
+    int letterRun(int p) {
+        int j = p;
+        while (j < text.length() && (text.charAt(j) | 0x20) >= 'a' && (text.charAt(j) | 0x20) <= 'z') {
+            j++;
+        }
+        return j - p;
+    }
+
+    /** Length of the run of ASCII letters and digits that starts at {@code p}. */
+    int alnumRun(int p) {
+        int n = text.length();
+        int j = p;
+        while (j < n) {
+            char c = text.charAt(j);
+            if (!(c >= '0' && c <= '9') && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+                break;
+            }
+            j++;
+        }
+        return j - p;
+    }
+
+    /** How many ASCII digits lie in {@code [from, to)}, clipped to the text. */
+    int digitsIn(int from, int to) {
+        int[] c = digitCounts;
+        if (c == null) {
+            c = new int[text.length() + 1];
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                c[i + 1] = c[i] + (ch >= '0' && ch <= '9' ? 1 : 0);
+            }
+            digitCounts = c;
+        }
+        return c[Math.min(to, text.length())] - c[Math.max(0, from)];
+    }
+
+    /** Length of the digit run that starts at {@code p}. */
+    int digitRunLength(int p) {
+        int j = p;
+        while (j < text.length() && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+            j++;
+        }
+        return j - p;
+    }
+
+    /** The text with ASCII letters folded to lower case; same length and offsets as the text. */
+    String lowerAscii() {
+        String l = lowerAscii;
+        if (l == null) {
+            char[] cs = text.toCharArray();
+            for (int i = 0; i < cs.length; i++) {
+                char c = cs[i];
+                if (c >= 'A' && c <= 'Z') {
+                    cs[i] = (char) (c + 32);
+                }
+            }
+            l = new String(cs);
+            lowerAscii = l;
+        }
+        return l;
+    }
+
+    /** Start of the whitespace-free chunk around {@code i}. */
+    int chunkStart(int i) {
+        while (i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    /** End (exclusive) of the whitespace-free chunk around {@code i}. */
+    int chunkEnd(int i) {
+        int n = text.length();
+        while (i < n && !Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+}
