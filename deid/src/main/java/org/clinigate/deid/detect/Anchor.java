@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
+import org.clinigate.deid.lexicon.Lexicons;
 
 /**
  * Limits where a rule's regular expression is tried. Running {@code find()} over a whole note tries
@@ -148,24 +149,32 @@ interface Anchor {
             };
         }
 
-        /** Word starts whose run of ASCII letters is one of {@code words}, ignoring case. */
-        static Hits exactWords(java.util.Collection<String> words) {
-            java.util.Set<String> set = new java.util.HashSet<>();
-            for (String w : words) {
-                set.add(w.toLowerCase(Locale.ROOT));
-            }
-            Hits any = words(set.toArray(String[]::new));
+        /** Keeps the positions of this list that {@code other} has a hit after, within {@code span}. */
+        default Hits followedBy(Hits other, int span) {
+            return where((at, p) -> {
+                int[] o = at.hits(other);
+                int i = Arrays.binarySearch(o, p + 1);
+                int next = i >= 0 ? i : -i - 1;
+                return next < o.length && o[next] <= p + span;
+            });
+        }
+
+        /** Starts of word tokens that a lexicon list holds, by {@link Lexicons} bit. */
+        static Hits lexicon(int bit) {
+            Lexicons lex = Lexicons.get();
             return at -> {
-                String lower = at.lowerAscii();
-                int[] all = any.find(at);
+                TextView v = at.view;
+                int[] out = new int[8];
                 int k = 0;
-                for (int p : all) {
-                    int len = at.letterRun(p);
-                    if (set.contains(lower.substring(p, p + len))) {
-                        all[k++] = p;
+                for (int i = 0; i < v.size; i++) {
+                    if (v.type[i] == TextView.WORD && v.in(i, lex, bit)) {
+                        if (k == out.length) {
+                            out = Arrays.copyOf(out, k * 2);
+                        }
+                        out[k++] = v.start[i];
                     }
                 }
-                return Arrays.copyOf(all, k);
+                return Arrays.copyOf(out, k);
             };
         }
 
@@ -290,8 +299,18 @@ interface Anchor {
         }
 
         private static boolean startsWithAny(String lower, int p, String[] prefixes) {
+            int n = lower.length();
+            // Compared by hand: most prefixes fail at their second letter, before an intrinsic pays off.
             for (String s : prefixes) {
-                if (lower.startsWith(s, p)) {
+                int len = s.length();
+                if (p + len > n) {
+                    continue;
+                }
+                int k = 1;
+                while (k < len && lower.charAt(p + k) == s.charAt(k)) {
+                    k++;
+                }
+                if (k == len) {
                     return true;
                 }
             }

@@ -64,6 +64,20 @@ final class NameDetector implements Detector {
     private static final Set<String> DISEASE_VERBS = Set.of("has", "had", "with", "hx", "of", "for", "dx",
             "diagnosed", "early", "suspected", "possible", "probable");
 
+    /** Every word that can open a context cue or is a credential: one lookup rules out most tokens. */
+    private static final java.util.Map<String, Boolean> CUE_WORDS = cueWords();
+
+    private static java.util.Map<String, Boolean> cueWords() {
+        java.util.Map<String, Boolean> m = new java.util.HashMap<>();
+        for (Set<String> set : List.of(TITLES, RELATIONS, CUE_VERBS, COLON_CUES, BARE_CUES, CREDENTIALS)) {
+            for (String w : set) {
+                m.put(w, Boolean.TRUE);
+            }
+        }
+        m.put("name", Boolean.TRUE);
+        return m;
+    }
+
     /** Words that are never a name by themselves: the union of the lists above, for one lookup per token. */
     private static final java.util.Map<String, Boolean> LOCAL = local();
 
@@ -196,6 +210,9 @@ final class NameDetector implements Detector {
         for (int i = 0; i < v.size; i++) {
             if (v.type[i] == TextView.WORD) {
                 String lw = v.lower(i);
+                if (!CUE_WORDS.containsKey(lw)) {
+                    continue;
+                }
                 int after = cueEnd(v, i, lw);
                 if (after > 0) {
                     boolean colon = v.isPunct(after - 1, ':') || v.isPunct(after - 1, '#') || v.isPunct(after - 1, '=');

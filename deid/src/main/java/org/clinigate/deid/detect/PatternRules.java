@@ -72,13 +72,13 @@ final class PatternRules {
      */
     private static Rule anchored(Rule rule, Lexicons lex) {
         Anchor digits = Anchor.at(Hits.DIGIT_RUNS);
-        Hits months = Hits.exactWords(MONTH_WORDS);
+        Hits months = Hits.lexicon(Lexicons.MONTH);
         Anchor a = switch (rule.id()) {
             case "date-numeric", "date-iso", "date-month-day", "date-month-year", "age-unit", "ipv4", "ssn", "card",
                     "mbi", "long-number", "zip4" ->
                 digits;
             case "date-month-name-day", "date-month-name-year" -> Anchor.at(months.where(digitsWithin(24, 1)));
-            case "date-day-month-name" -> Anchor.near(months, 24, 24);
+            case "date-day-month-name" -> digits((run, next) -> run <= 2, Hits.DIGIT_RUNS.followedBy(months, 24));
             case "date-ordinal" -> Anchor.at(Hits.words("on", "by", "since", "until", "till", "before", "after",
                     "from", "through", "thru", "as").where(digitsWithin(32, 1)));
             case "date-birth-year" -> Anchor.at(Hits.words("d", "born", "birth", "yob").where(digitsWithin(40, 4)));
@@ -95,8 +95,8 @@ final class PatternRules {
             case "vin" -> Anchor.at(Hits.CODES.where((at, p) -> at.alnumRun(p) == 17));
             case "dea" -> Anchor.at(Hits.CODES.where((at, p) -> at.alnumRun(p) == 9));
             case "iban" -> Anchor.at(Hits.CODES.where(PatternRules::ibanShape));
-            case "street" -> Anchor.near(Hits.exactWords(lex.streetTypes).where((at, p) -> at.digitsIn(p - 80, p) > 0),
-                    80, 48);
+            case "street" ->
+                digits((run, next) -> run <= 6, Hits.DIGIT_RUNS.followedBy(Hits.lexicon(Lexicons.STREET_TYPE), 80));
             case "street-name" -> Anchor.near(Hits.words("street", "avenue", "road", "boulevard", "lane", "drive",
                     "court", "terrace", "parkway", "highway", "circle", "trail", "way"), 64, 12);
             case "city-before-state-zip" -> Anchor.near(ZIP_AFTER_STATE, 96, 11);
@@ -144,16 +144,16 @@ final class PatternRules {
     }
 
     private static Anchor digits(RunShape shape) {
-        return Anchor.at(Hits.DIGIT_RUNS.where((at, p) -> {
+        return digits(shape, Hits.DIGIT_RUNS);
+    }
+
+    private static Anchor digits(RunShape shape, Hits runs) {
+        return Anchor.at(runs.where((at, p) -> {
             int run = at.digitRunLength(p);
             int after = p + run;
             return shape.test(run, after < at.text.length() ? at.text.charAt(after) : ' ');
         }));
     }
-
-    private static final List<String> MONTH_WORDS = List.of("jan", "january", "feb", "february", "mar", "march",
-            "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct",
-            "october", "nov", "november", "dec", "december");
 
     private static boolean isAsciiLetter(char c) {
         return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';

@@ -14,6 +14,8 @@ import java.util.Arrays;
 final class Positions {
 
     final String text;
+    /** The tokens of the same text, for hits that come from the lexicons. */
+    final TextView view;
     /** Start of each maximal run of ASCII digits, ascending. */
     final int[] digitRuns;
     /** End (exclusive) of the run that starts at the same index of {@link #digitRuns}. */
@@ -28,7 +30,9 @@ final class Positions {
     private int[] digitCounts;
     private final java.util.IdentityHashMap<Anchor.Hits, int[]> hits = new java.util.IdentityHashMap<>();
 
-    Positions(String text) {
+    Positions(TextView view) {
+        this.view = view;
+        String text = view.text;
         this.text = text;
         int n = text.length();
         int[] runs = new int[16];

@@ -199,7 +199,7 @@ final class TextView {
     Positions positions() {
         Positions p = positions;
         if (p == null) {
-            p = new Positions(text);
+            p = new Positions(this);
             positions = p;
         }
         return p;
