@@ -32,6 +32,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "10", description = "Timed rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--input", description = "Measure on these texts instead of the synthetic corpus: a JSONL file "
+            + "(its \"text\" fields), a plain-text file, or a folder of them.")
+    java.nio.file.Path input;
+
     @Override
     public Integer call() {
         if (!target.equals("deid")) {
@@ -39,11 +43,17 @@ final class BenchCommand implements Callable<Integer> {
             return 2;
         }
         DeidPolicy policy = DeidPolicy.parse(mode);
-        List<String> texts = new ArrayList<>();
+        List<String> texts;
+        try {
+            texts = input == null ? synthetic(docs) : BenchInput.read(input);
+        } catch (java.io.IOException e) {
+            System.err
+                    .println("error: CG-1002: cannot read the benchmark input (" + e.getClass().getSimpleName() + ")");
+            return 66;
+        }
         long bytes = 0;
-        for (GoldDocument d : new GoldCorpusGenerator(20_261_128L).generate(docs)) {
-            texts.add(d.text());
-            bytes += d.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        for (String t : texts) {
+            bytes += t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         }
         ClinicalDeidentifier deid = ClinicalDeidentifier.create();
         long end = System.nanoTime() + warmup * 1_000_000_000L;
@@ -58,11 +68,19 @@ final class BenchCommand implements Callable<Integer> {
         }
         java.util.Arrays.sort(mbs);
         System.out.printf(Locale.ROOT,
-                "bench deid: mode=%s corpus=%d docs, %.2f MB UTF-8; one thread; %d rounds after %d s warm-up%n",
-                mode, docs, bytes / 1e6, rounds, warmup);
+                "bench deid: mode=%s corpus=%s, %d docs, %.2f MB UTF-8; one thread; %d rounds after %d s warm-up%n",
+                mode, input == null ? "synthetic" : "--input", texts.size(), bytes / 1e6, rounds, warmup);
         System.out.printf(Locale.ROOT, "throughput MB/s: median %.2f  min %.2f  max %.2f  (p25 %.2f, p75 %.2f)%n",
                 mbs[rounds / 2], mbs[0], mbs[rounds - 1], mbs[rounds / 4], mbs[(3 * rounds) / 4]);
         return 0;
+    }
+
+    private static List<String> synthetic(int docs) {
+        List<String> texts = new ArrayList<>();
+        for (GoldDocument d : new GoldCorpusGenerator(20_261_128L).generate(docs)) {
+            texts.add(d.text());
+        }
+        return texts;
     }
 
     private static void pass(ClinicalDeidentifier deid, List<String> texts, DeidPolicy policy) {
