@@ -75,6 +75,49 @@ class ClinicalDeidentifierTest {
         assertThat(DEID.detect(text)).as(text).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Send to: Sara Lind⏎    28245 Puruntie 82 Apt. 595⏎   LAPPEENRANTA⏎    SK⏎    53650|28245|53650",
+            "Address: 233 Erzsébet tér 19.  Suite 282  Domoszló  Hungary 34796|233|34796",
+            "Mail goes to 3369 24 Clarke Avenue >Apt. 805 >Pines Beach >New Zealand 34694 weekly.|3369|34694",
+            "She lives at Rua do Arenque 1634, Goiânia now.|Rua|1634"})
+    void widens_a_street_to_the_whole_postal_address(String row, String first, String last) {
+        String text = row.replace('⏎', '\n');
+        int from = text.indexOf(first);
+        int to = text.lastIndexOf(last) + last.length();
+        assertThat(DEID.detect(text)).as(text)
+                .anySatisfy(s -> assertThat(s.start() <= from && s.end() >= to && s.category() == PhiCategory.LOCATION)
+                        .isTrue());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Mr. Rangel flew to HORTEN on Monday morning.|HORTEN|LOCATION",
+            "my friend lives in harburg|harburg|LOCATION",
+            "My zip code is 35350|35350|LOCATION",
+            "Asya spent a year at Allstate.|Asya|NAME",
+            "Ubul: What a wife. Nicole: Really?|Ubul|NAME",
+            "They had 6: Matheus, Janet, Nicholas and Kevin.|Matheus|NAME",
+            "What's your last name? Magnusson|Magnusson|NAME",
+            "my name is vitoria|vitoria|NAME",
+            "I work for Rapid Cycle Solutions|Rapid Cycle Solutions|ORGANIZATION",
+            "Persint is a German multinational that makes valves.|Persint|ORGANIZATION"})
+    void finds_identifiers_by_their_context(String text, String value, PhiCategory expected) {
+        assertThat(categoryOf(text, value)).as(text).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Take 2 Aspirin 81 mg daily; BP 120/80.",
+            "Seen 1 Oct 1984 and again in clinic.",
+            "She flew to France in May.",
+            "Images: see the attached study.",
+            "Tel: see the contact sheet."})
+    void context_rules_leave_doses_dates_countries_and_headers_alone(String text) {
+        assertThat(DEID.detect(text)).as(text).noneSatisfy(s -> assertThat(s.category())
+                .isIn(PhiCategory.LOCATION, PhiCategory.NAME, PhiCategory.ORGANIZATION));
+    }
+
     @Test
     void finds_names_in_all_caps_lower_case_and_glued_text() {
         assertThat(categoryOf("PT SEEN BY DR OKAFOR. WIFE MARIA AT BEDSIDE.", "OKAFOR")).isEqualTo(PhiCategory.NAME);

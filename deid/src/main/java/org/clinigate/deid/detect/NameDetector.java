@@ -74,7 +74,9 @@ final class NameDetector implements Detector {
                 m.put(w, Boolean.TRUE);
             }
         }
-        m.put("name", Boolean.TRUE);
+        for (String w : List.of("name", "surname", "calls", "call", "called")) {
+            m.put(w, Boolean.TRUE);
+        }
         return m;
     }
 
@@ -101,8 +103,65 @@ final class NameDetector implements Detector {
     public void detect(TextView v, List<Candidate> out) {
         byte[] role = new byte[v.size];
         classify(v, role);
+        int before = out.size();
         contextNames(v, role, out);
         lexiconNames(v, role, out);
+        coordinated(v, role, out, before);
+    }
+
+    /**
+     * Names listed beside a found name ("Usamov and Bowers", "Rudi, Jackson and Campos") are names too,
+     * and so is a listed name that someone is addressed by (", Mark!").
+     */
+    private void coordinated(TextView v, byte[] role, List<Candidate> out, int from) {
+        boolean[] name = new boolean[v.size];
+        for (int c = from; c < out.size(); c++) {
+            Candidate cand = out.get(c);
+            for (int k = tokenAt(v, cand.start()); k >= 0 && k < v.size && v.start[k] < cand.end(); k++) {
+                name[k] = true;
+            }
+        }
+        for (int i = 0; i < v.size; i++) {
+            if (!v.isWord(i) || name[i] || !v.isTitle(i) || v.regime[i] != TextView.MIXED
+                    || (role[i] == NONE && v.in(i, lex, Lexicons.ENGLISH))) {
+                continue;
+            }
+            boolean everyday = v.in(i, lex, Lexicons.COMMON);
+            boolean listed = joined(v, i, -1, name, everyday) || joined(v, i, +1, name, everyday);
+            boolean vocative = role[i] != NONE && v.isPunct(i - 1, ',')
+                    && (v.isPunct(i + 1, '!') || v.isPunct(i + 1, '?'));
+            if (listed || vocative) {
+                emit(out, v, i, i, Candidate.CONTEXT);
+                name[i] = true;
+            }
+        }
+    }
+
+    /** True when token {@code i} is joined by a comma, "and" or "&" to a name on side {@code dir}. */
+    private static boolean joined(TextView v, int i, int dir, boolean[] name, boolean everyday) {
+        int k = i + dir;
+        if (k < 0 || k >= v.size) {
+            return false;
+        }
+        // A comma also separates fields ("7 West, St. Anne's"), so an everyday word needs "and".
+        boolean joiner = !everyday && (v.isPunct(k, ',') || v.isPunct(k, '&'))
+                || v.isWord(k) && (v.lower(k).equals("and") || v.lower(k).equals("or"));
+        int n = k + dir;
+        return joiner && n >= 0 && n < v.size && name[n] && v.isTitle(n);
+    }
+
+    private static int tokenAt(TextView v, int offset) {
+        int lo = 0;
+        int hi = v.size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (v.end[mid] > offset) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo < v.size ? lo : -1;
     }
 
     // Token roles.
@@ -124,7 +183,8 @@ final class NameDetector implements Detector {
                 continue;
             }
             boolean listed = (f & (Lexicons.FIRST | Lexicons.SURNAME)) != 0;
-            boolean common = (f & (Lexicons.COMMON | Lexicons.AMBIGUOUS)) != 0;
+            // A country that is also a given name (France, Jordan) needs context, like an everyday word.
+            boolean common = (f & (Lexicons.COMMON | Lexicons.AMBIGUOUS | Lexicons.COUNTRY)) != 0;
             boolean english = (f & Lexicons.ENGLISH) != 0;
             boolean cased = v.isTitle(i) || (v.isAllUpper(i) && v.length(i) >= 2);
             if (v.regime[i] == TextView.MIXED) {
@@ -252,6 +312,19 @@ final class NameDetector implements Detector {
                 j++;
             }
             return j;
+        }
+        if ((lw.equals("name") || lw.equals("surname")) && j < v.size) {
+            // "my name is vitoria", "maiden name was Key", "What's your last name? Magnusson"
+            if (v.isWord(j) && (v.lower(j).equals("is") || v.lower(j).equals("was"))) {
+                return j + 1;
+            }
+            if (v.isPunct(j, '?') && j + 1 < v.size && !v.lineStart[j + 1]) {
+                return j + 1;
+            }
+        }
+        if ((lw.equals("calls") || lw.equals("call") || lw.equals("called")) && v.isWord(j)
+                && v.lower(j).equals("me")) {
+            return j + 1; // "everyone calls me borna"
         }
         if (COLON_CUES.contains(lw) || lw.equals("name")) {
             int k = j;
@@ -390,7 +463,7 @@ final class NameDetector implements Detector {
                 emit(out, v, first, suffixEnd(v, last), Candidate.LEXICON);
             } else if (parts == 1 && role[i] == WEAK && v.isTitle(i) && possessive(v, i)) {
                 emit(out, v, first, last, Candidate.LEXICON); // "Iris's pain"
-            } else if (parts == 1 && role[i] == GUESS && !alone(v, i)) {
+            } else if (parts == 1 && role[i] == GUESS && !alone(v, i, role)) {
                 emit(out, v, first, last, Candidate.GUESS);
             } else if (parts >= 2 && allGuessOrWeak(role, v, first, last)) {
                 emit(out, v, first, last, Candidate.GUESS);
@@ -399,10 +472,47 @@ final class NameDetector implements Detector {
         }
     }
 
-    /** A lone capitalised guess at the start of a sentence is usually an ordinary word, unless possessive. */
-    private static boolean alone(TextView v, int i) {
-        return v.sentenceStart[i] && !possessive(v, i);
+    /**
+     * A lone capitalised guess at the start of a sentence is usually an ordinary word, unless it is
+     * possessive, speaks ("Ubul: What a wife"), is addressed ("Vide, can I"), or is the subject of a
+     * verb that people take ("Asya spent a year", "Shovda is very reliable").
+     */
+    private static boolean alone(TextView v, int i, byte[] role) {
+        if (!v.sentenceStart[i] || possessive(v, i)) {
+            return false;
+        }
+        int k = i + 1;
+        if (k >= v.size || v.lineStart[k]) {
+            return true;
+        }
+        if (v.isPunct(k, ':') && k + 1 < v.size && !v.lineStart[k + 1]
+                && (v.isWord(k + 1) && Character.isUpperCase(v.text.charAt(v.start[k + 1]))
+                        || v.isPunct(k + 1, '"') || v.isPunct(k + 1, '\u201c'))) {
+            return false; // a speaker: "Ubul: What a wife", not a header such as "Tel: 555"
+        }
+        if (v.isPunct(k, ',') && k + 1 < v.size && v.isWord(k + 1)
+                && (ADDRESSED.contains(v.lower(k + 1)) || role[k + 1] != NONE && v.isTitle(k + 1))) {
+            return false; // "Kuba, can I", "Kateřina, James, Christopher"
+        }
+        if (v.isWord(k) && v.lower(k).equals("and") && k + 2 < v.size && v.isWord(k + 1) && v.isTitle(k + 1)
+                && v.isWord(k + 2) && PERSON_VERBS.contains(v.lower(k + 2))) {
+            return false; // "Usamov and Bowers were"
+        }
+        return !(v.isWord(k) && PERSON_VERBS.contains(v.lower(k)));
     }
+
+    /** Verbs whose subject is nearly always a person when it is an unknown capitalised word. */
+    private static final Set<String> PERSON_VERBS = Set.of("is", "was", "has", "had", "will", "would", "can",
+            "could", "did", "does", "said", "says", "spent", "shouted", "lives", "lived", "began", "went", "told",
+            "asked", "called", "wrote", "works", "worked", "got", "came", "took", "gave", "knows", "seems", "likes",
+            "loves", "wants", "thinks", "believes", "replied", "answered", "smiled", "laughed", "cried", "joined",
+            "left", "arrived", "studied", "grew", "moved", "married", "died", "felt", "feels", "reports", "reported",
+            "states", "stated", "denies", "denied", "presents", "presented", "complains", "complained", "were", "are",
+            "have");
+    /** Words that follow a name in direct address: "Kuba, can I please speak to you?" */
+    private static final Set<String> ADDRESSED = Set.of("can", "could", "would", "will", "please", "i", "you",
+            "we", "do", "did", "are", "is", "what", "where", "when", "how", "why", "thank", "thanks", "listen", "look",
+            "come", "wait", "stop", "remember", "tell");
 
     private static boolean possessive(TextView v, int i) {
         return i + 2 < v.size && (v.isPunct(i + 1, '\'') || v.isPunct(i + 1, '\u2019')) && v.isWord(i + 2)

@@ -17,7 +17,12 @@ final class OrganizationDetector implements Detector {
     private static final Set<String> LEADS = Set.of("university", "college", "institute", "school", "bank",
             "church", "hospital", "clinic");
     private static final Set<String> EMPLOY_CUES = Set.of("works", "worked", "working", "employed", "employer",
-            "company", "attends", "attended", "studies", "student", "retired", "volunteers");
+            "company", "attends", "attended", "studies", "student", "retired", "volunteers", "work", "joined",
+            "year", "became");
+    /** Nouns that say the subject of "X is a ..." is an organisation. */
+    private static final Set<String> KINDS = Set.of("agency", "company", "multinational", "firm", "startup",
+            "corporation", "nonprofit", "charity", "organization", "organisation", "business", "manufacturer",
+            "provider", "insurer", "consultancy", "bank", "retailer", "brand", "publisher", "vendor");
     private static final int MAX_LEFT = 5;
     private static final Set<String> DEPARTMENTS = Set.of("neurology", "cardiology", "oncology", "pediatrics",
             "paediatrics", "radiology", "diagnostic", "imaging", "urgent", "primary", "care", "family", "internal",
@@ -57,6 +62,9 @@ final class OrganizationDetector implements Detector {
             }
             if (EMPLOY_CUES.contains(v.lower(i))) {
                 employer(v, i, out);
+            }
+            if (v.lower(i).equals("is") || v.lower(i).equals("was")) {
+                describedAsOrganization(v, i, out);
             }
         }
     }
@@ -155,6 +163,11 @@ final class OrganizationDetector implements Detector {
 
     private void employer(TextView v, int i, List<Candidate> out) {
         int j = i + 1;
+        String cue = v.lower(i);
+        if ((cue.equals("work") || cue.equals("year")) && !(v.isWord(j)
+                && (v.lower(j).equals("at") || v.lower(j).equals("for") || v.lower(j).equals("with")))) {
+            return; // "I work for X", "a year at X"; not "work up"
+        }
         while (j < v.size && j <= i + 2 && v.isWord(j)
                 && Set.of("at", "for", "by", "as", "a", "an", "from", "with", "of").contains(v.lower(j))) {
             j++;
@@ -166,6 +179,35 @@ final class OrganizationDetector implements Detector {
             j++;
         }
         if (last >= first) {
+            add(out, v, first, last);
+        }
+    }
+
+    /** "Persint is a German multinational": a capitalised subject described by an organisation noun. */
+    private void describedAsOrganization(TextView v, int is, List<Candidate> out) {
+        int k = is + 1;
+        if (!(v.isWord(k) && (v.lower(k).equals("a") || v.lower(k).equals("an") || v.lower(k).equals("the")))) {
+            return;
+        }
+        boolean kind = false;
+        for (int j = k + 1; j < v.size && j <= k + 4 && v.isWord(j); j++) {
+            if (KINDS.contains(v.lower(j))) {
+                kind = true;
+                break;
+            }
+        }
+        if (!kind) {
+            return;
+        }
+        int last = is - 1;
+        int first = -1;
+        for (int j = last; j >= 0 && j > last - 5 && v.isWord(j) && orgWord(v, j); j--) {
+            first = j;
+            if (v.sentenceStart[j]) {
+                break;
+            }
+        }
+        if (first >= 0 && v.sentenceStart[first]) {
             add(out, v, first, last);
         }
     }

@@ -410,7 +410,7 @@ final class PatternRules {
                 "\\b(?:" + String.join("|", UsStates.STATES) + "),?\\s{1,3}(\\d{5}(?:-\\d{4})?)\\b",
                 1, LOCATION, Candidate.PATTERN));
         r.add(Rule.ci("zip-cue",
-                "\\b(?:zip(?:\\s*code)?|postal\\s+code|postcode)\\s*[:#]?\\s*([A-Z0-9]{3,5}(?:[ -][A-Z0-9]{3,4})?)\\b",
+                "\\b(?:zip(?:\\s*code)?|postal\\s+code|postcode)\\s*(?:is\\s+|was\\s+)?[:#]?\\s*([A-Z0-9]{3,5}(?:[ -][A-Z0-9]{3,4})?)\\b",
                 1, LOCATION, Candidate.CONTEXT, m -> Checks.digits(m.group(1)) >= 3));
         r.add(Rule.of("zip4", "(?<![\\d-])(\\d{5}-\\d{4})(?![\\d-])", 1, LOCATION, Candidate.PATTERN));
         r.add(Rule.of("apo", "\\b((?:APO|FPO|DPO)\\s+(?:AA|AE|AP)\\s+\\d{5})\\b", 1, LOCATION, Candidate.PATTERN));

@@ -34,6 +34,7 @@ public final class PhiDetector {
         all.add(new NameDetector(lex));
         all.add(new PlaceDetector(lex));
         all.add(new OrganizationDetector(lex));
+        all.add(new AddressDetector(lex)); // last: it widens the streets the others found
         return new PhiDetector(all);
     }
 

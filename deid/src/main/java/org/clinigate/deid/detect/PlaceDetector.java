@@ -39,6 +39,55 @@ final class PlaceDetector implements Detector {
             }
             i = end;
         }
+        cuedPlaces(v, out);
+    }
+
+    /** Phrases after which the next proper noun is a place: "grew up in", "flew to", "based in". */
+    private static final Set<String> STRONG_CUES = Set.of("lives in", "live in", "living in", "lived in", "up in",
+            "born in", "i'm in", "im in", "flew to", "fly to", "flying to", "moved to", "moving to", "here from",
+            "based in", "am in",
+            "arrived at", "arrived in", "travelling to", "traveling to", "trip to", "resides in", "residing in",
+            "home city", "city of", "town of", "village of", "hometown of", "originally from", "relocated to",
+            "vacation in", "holiday in", "stationed in");
+
+    /**
+     * A name after a strong place cue, even if no lexicon lists it ("flew to RYSSBY", "lives in harburg"):
+     * up to three capitalised or upper-case words, or in lower-case text, words that are not English.
+     */
+    private void cuedPlaces(TextView v, List<Candidate> out) {
+        for (int i = 1; i + 1 < v.size; i++) {
+            if (!v.isWord(i) || !v.isWord(i - 1) || v.lineStart[i]) {
+                continue;
+            }
+            String lw = v.lower(i);
+            if (!(lw.equals("in") || lw.equals("to") || lw.equals("at") || lw.equals("from") || lw.equals("of")
+                    || lw.equals("city")) || !STRONG_CUES.contains(v.lower(i - 1) + " " + lw)) {
+                continue;
+            }
+            int first = i + 1;
+            int last = -1;
+            for (int j = first; j < v.size && j < first + 3 && v.isWord(j) && !v.lineStart[j]; j++) {
+                if (!unlistedPlaceWord(v, j)) {
+                    break;
+                }
+                last = j;
+            }
+            if (last >= first && !isCountry(v, first, last) && !lex.usStates.contains(v.lower(first))) {
+                out.add(new Candidate(v.start[first], v.end[last], PhiCategory.LOCATION, Candidate.CONTEXT));
+            }
+        }
+    }
+
+    private boolean unlistedPlaceWord(TextView v, int j) {
+        int f = v.flags(j, lex);
+        if ((f & (Lexicons.FUNCTION | Lexicons.CLINICAL)) != 0) {
+            return false;
+        }
+        char c = v.text.charAt(v.start[j]);
+        if (Character.isUpperCase(c)) {
+            return v.isAllUpper(j) || (f & Lexicons.COMMON) == 0 || (f & Lexicons.PLACE) != 0;
+        }
+        return (f & Lexicons.ENGLISH) == 0 && v.length(j) >= 3;
     }
 
     /** Longest lexicon match starting at token i; returns the index after it, or -1. */
@@ -79,6 +128,7 @@ final class PlaceDetector implements Detector {
         boolean multi = last > first;
         String lw = v.lower(first);
         if (lex.functionWords.contains(lw) || lex.clinicalWords.contains(lw) || lex.usStates.contains(lw)
+                || !multi && lex.countries.contains(lw) || multi && isCountry(v, first, last)
                 || !multi && v.length(first) < 3 || eponym(v, first, last)) {
             return false;
         }
@@ -90,6 +140,20 @@ final class PlaceDetector implements Detector {
             return true;
         }
         return cueBefore(v, first) || stateAfter(v, last);
+    }
+
+    /** Countries are not PHI under Safe Harbor, which removes only places smaller than a state. */
+    private boolean isCountry(TextView v, int first, int last) {
+        StringBuilder key = new StringBuilder();
+        for (int k = first; k <= last; k++) {
+            if (v.isWord(k)) {
+                if (!key.isEmpty()) {
+                    key.append(' ');
+                }
+                key.append(v.lower(k));
+            }
+        }
+        return lex.countries.contains(key.toString());
     }
 
     /** Cushing syndrome, Bell's palsy: a place name used as an eponym. */

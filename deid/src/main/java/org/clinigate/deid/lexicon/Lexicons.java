@@ -65,6 +65,8 @@ public final class Lexicons {
     public int maxPlaceWords;
     /** US state names (lower case): not PHI under Safe Harbor, so never a place to remove. */
     public final Set<String> usStates = new HashSet<>();
+    /** Countries (lower case): not PHI under Safe Harbor. */
+    public final Set<String> countries = new HashSet<>();
     /** Street types and their abbreviations (street, st, avenue, ave). */
     public final Set<String> streetTypes = new HashSet<>();
 
@@ -88,6 +90,7 @@ public final class Lexicons {
     public static final int STREET_TYPE = 1 << 14;
     /** Month names and their abbreviations (mar, march, sept). */
     public static final int MONTH = 1 << 15;
+    public static final int COUNTRY = 1 << 16;
 
     private static final List<String> MONTHS = List.of("jan", "january", "feb", "february", "mar", "march", "apr",
             "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct",
@@ -95,6 +98,8 @@ public final class Lexicons {
 
     /** Every single word of every list, with the bits of the lists that hold it: one lookup per token. */
     private final Map<String, Integer> bits = new HashMap<>(300_000);
+    /** {@link #bits}, frozen into a table built for fast misses once loading is done. */
+    private WordTable table;
 
     private static volatile Lexicons instance;
 
@@ -151,8 +156,10 @@ public final class Lexicons {
         mark(usStates, US_STATE);
         mark(streetTypes, STREET_TYPE);
         mark(new HashSet<>(MONTHS), MONTH);
+        mark(countries, COUNTRY);
         markStarts(places, PLACE_START);
         markStarts(organizationWords, ORGANIZATION_START);
+        table = new WordTable(bits);
     }
 
     private void markStarts(Set<String> phrases, int bit) {
@@ -185,15 +192,14 @@ public final class Lexicons {
         if (k != null && lower.equals(k)) {
             return (Integer) c[slot + 1];
         }
-        Integer exact = bits.get(lower);
-        int f = exact == null ? 0 : exact;
+        int exact = table.get(lower);
+        int f = Math.max(exact, 0);
         if ((f & (ENGLISH | COMMON)) != (ENGLISH | COMMON)) {
-            String st = stem(lower);
-            if (!st.equals(lower)) {
-                f |= bits.getOrDefault(st, 0) & (ENGLISH | COMMON);
+            for (String st : stems(lower)) {
+                f |= Math.max(table.get(st), 0) & (ENGLISH | COMMON);
             }
         }
-        if (exact != null) {
+        if (exact >= 0) {
             c[slot] = lower;
             c[slot + 1] = f;
         }
@@ -218,6 +224,7 @@ public final class Lexicons {
         readList("street-types.txt", w -> streetTypes.add(w));
         readList("clinical-words.txt", w -> clinicalWords.add(w));
         readList("us-states.txt", w -> usStates.add(w));
+        readList("countries.txt", w -> countries.add(normalise(w)));
     }
 
     private void readList(String name, Consumer<String> sink) {
@@ -465,35 +472,47 @@ public final class Lexicons {
 
     /** True when the word, or its stem after a plural or verb ending, is an English word. */
     public boolean isEnglish(String lower) {
-        return englishWords.contains(lower) || englishWords.contains(stem(lower));
+        return englishWords.contains(lower) || anyStemIn(englishWords, lower);
     }
 
     /** True when the word, or its stem, is an everyday English word. */
     public boolean isCommon(String lower) {
-        return commonWords.contains(lower) || commonWords.contains(stem(lower));
+        return commonWords.contains(lower) || anyStemIn(commonWords, lower);
     }
 
-    private static String stem(String w) {
+    /** The base forms a word may inflect: "images" gives "imag" and "image"; "died" gives "di" and "die". */
+    private static String[] stems(String w) {
         int n = w.length();
         if (n > 4 && w.endsWith("ies")) {
-            return w.substring(0, n - 3) + "y";
+            return new String[]{w.substring(0, n - 3) + "y", w.substring(0, n - 1)};
         }
-        if (n > 4 && (w.endsWith("ing"))) {
-            return w.substring(0, n - 3);
+        if (n > 4 && w.endsWith("ing")) {
+            return new String[]{w.substring(0, n - 3), w.substring(0, n - 3) + "e"};
         }
         if (n > 3 && w.endsWith("ed")) {
-            return w.substring(0, n - 2);
+            return new String[]{w.substring(0, n - 2), w.substring(0, n - 1)};
         }
         if (n > 3 && w.endsWith("es")) {
-            return w.substring(0, n - 2);
+            return new String[]{w.substring(0, n - 2), w.substring(0, n - 1)};
         }
         if (n > 3 && w.endsWith("s") && !w.endsWith("ss")) {
-            return w.substring(0, n - 1);
+            return new String[]{w.substring(0, n - 1)};
         }
         if (n > 4 && w.endsWith("ly")) {
-            return w.substring(0, n - 2);
+            return new String[]{w.substring(0, n - 2)};
         }
-        return w;
+        return NO_STEMS;
+    }
+
+    private static final String[] NO_STEMS = {};
+
+    private static boolean anyStemIn(Set<String> set, String w) {
+        for (String st : stems(w)) {
+            if (set.contains(st)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static BufferedReader open(String path) {
