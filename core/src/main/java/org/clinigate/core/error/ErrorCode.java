@@ -23,6 +23,30 @@ public enum ErrorCode {
     CG_1008(1008, false),
     /** A lexicon or other bundled resource is missing or corrupt. */
     CG_1009(1009, false),
+    /** A chat request is invalid: a field is missing or out of range (HTTP 400). */
+    CG_2001(2001, false),
+    /** No configured backend serves the requested model (HTTP 404). */
+    CG_2002(2002, false),
+    /** The backend cannot do what the request needs, such as image input in-process (HTTP 400). */
+    CG_2003(2003, false),
+    /** Prompt plus max_tokens exceed the model's context window (HTTP 400). */
+    CG_2004(2004, false),
+    /** The generation was cancelled by the caller, usually because the client went away (HTTP 499). */
+    CG_2005(2005, false),
+    /** The backend cannot be reached: connection refused or reset, or its circuit breaker is open (HTTP 503). */
+    CG_2101(2101, true),
+    /** The backend did not answer in time: first-token or total time-out (HTTP 504). */
+    CG_2102(2102, true),
+    /** The backend's answer is malformed: bad JSON, wrong content type, or a stream cut short (HTTP 502). */
+    CG_2103(2103, false),
+    /** The backend answered with a server error status, 5xx (HTTP 502). */
+    CG_2104(2104, true),
+    /** The backend refused the request with a 4xx status other than 404 and 429 (HTTP 502). */
+    CG_2105(2105, false),
+    /** The backend is at capacity: all in-process slots busy, or HTTP 429 upstream (HTTP 503). */
+    CG_2106(2106, true),
+    /** No model is loaded yet; the message says which setting to fix (HTTP 503). */
+    CG_2107(2107, true),
     /** An internal invariant failed; a bug. */
     CG_1999(1999, false);
 
