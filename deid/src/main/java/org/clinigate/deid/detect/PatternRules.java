@@ -71,12 +71,26 @@ final class PatternRules {
      * all the anchored ones together.
      */
     private static Rule anchored(Rule rule, Lexicons lex) {
-        Anchor digits = Anchor.at(Hits.DIGIT_RUNS);
         Hits months = Hits.lexicon(Lexicons.MONTH);
         Anchor a = switch (rule.id()) {
-            case "date-numeric", "date-iso", "date-month-day", "date-month-year", "age-unit", "ipv4", "ssn", "card",
-                    "mbi", "long-number", "zip4" ->
-                digits;
+            // Each digit rule begins with a run of known length; a cheap look at what follows the run
+            // rules out most numbers (doses, vitals, decimals) before the expression is tried.
+            case "date-numeric" -> digitRuns((at, p, run) -> run <= 2 && dateTail(at, p + run, 2));
+            case "date-iso" -> digitRuns((at, p, run) -> run == 4 && dateTail(at, p + run, 2));
+            case "date-month-day" -> digitRuns((at, p, run) -> run <= 2 && charAt(at, p + run) == '/'
+                    && isDigit(charAt(at, p + run + 1)));
+            case "date-month-year" -> digitRuns((at, p, run) -> run <= 2
+                    && (charAt(at, p + run) == '/' || charAt(at, p + run) == '-')
+                    && at.digitRunLength(p + run + 1) == 4);
+            case "age-unit" -> digitRuns((at, p, run) -> run == 2 && charAt(at, p) == '9'
+                    || run == 3 && charAt(at, p) == '1' && charAt(at, p + 1) <= '2');
+            case "ipv4" -> digitRuns((at, p, run) -> run <= 3 && dots(at, p) >= 3);
+            case "ssn" -> digitRuns((at, p, run) -> run == 3 && (charAt(at, p + 3) == '-' || charAt(at, p + 3) == ' ')
+                    && at.digitRunLength(p + 4) == 2);
+            case "card" -> digitRuns((at, p, run) -> cardDigits(at, p) >= 12);
+            case "mbi" -> digitRuns((at, p, run) -> run == 1 && Character.isUpperCase(charAt(at, p + 1)));
+            case "long-number" -> digitRuns((at, p, run) -> run >= 7);
+            case "zip4" -> digitRuns((at, p, run) -> run == 5 && charAt(at, p + 5) == '-');
             case "date-month-name-day", "date-month-name-year" -> Anchor.at(months.where(digitsWithin(24, 1)));
             case "date-day-month-name" -> digits((run, next) -> run <= 2, Hits.DIGIT_RUNS.followedBy(months, 24));
             case "date-ordinal" -> Anchor.at(Hits.words("on", "by", "since", "until", "till", "before", "after",
@@ -136,6 +150,65 @@ final class PatternRules {
         }
         return e > j && STATE_LAST_WORDS.contains(t.substring(j, e));
     });
+
+    /** A test of a digit run at {@code p}, {@code run} digits long. */
+    @FunctionalInterface
+    private interface RunTest {
+        boolean test(Positions at, int p, int run);
+    }
+
+    private static Anchor digitRuns(RunTest test) {
+        return Anchor.at(Hits.DIGIT_RUNS.where((at, p) -> test.test(at, p, at.digitRunLength(p))));
+    }
+
+    private static char charAt(Positions at, int i) {
+        return i >= 0 && i < at.text.length() ? at.text.charAt(i) : ' ';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** "/14/2024" from {@code i}: a separator, up to {@code max} digits, and the same separator again. */
+    private static boolean dateTail(Positions at, int i, int max) {
+        char sep = charAt(at, i);
+        if (sep != '/' && sep != '.' && sep != '-') {
+            return false;
+        }
+        int run = at.digitRunLength(i + 1);
+        return run >= 1 && run <= max && charAt(at, i + 1 + run) == sep && isDigit(charAt(at, i + 2 + run));
+    }
+
+    /** Dots inside the run of digits and dots at {@code p}: an IPv4 address has three. */
+    private static int dots(Positions at, int p) {
+        int d = 0;
+        for (int i = p; i < at.text.length() && i < p + 16; i++) {
+            char c = at.text.charAt(i);
+            if (c == '.') {
+                d++;
+            } else if (!isDigit(c)) {
+                break;
+            }
+        }
+        return d;
+    }
+
+    /** Digits in the run at {@code p} of digits with single spaces or dashes between them. */
+    private static int cardDigits(Positions at, int p) {
+        int d = 0;
+        int i = p;
+        String t = at.text;
+        while (i < t.length() && d < 20) {
+            char c = t.charAt(i);
+            if (isDigit(c)) {
+                d++;
+            } else if (!((c == ' ' || c == '-') && i + 1 < t.length() && isDigit(t.charAt(i + 1)))) {
+                break;
+            }
+            i++;
+        }
+        return d;
+    }
 
     /** A test of a digit run's length and of the character after it. */
     @FunctionalInterface

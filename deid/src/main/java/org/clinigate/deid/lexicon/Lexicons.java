@@ -185,12 +185,12 @@ public final class Lexicons {
         // A small direct-mapped cache in front of the 300,000-entry table, whose lookups miss the CPU
         // cache. Only words that are themselves list entries are kept, so the cache holds dictionary
         // words and never an identifier from a text.
-        Object[] c = RECENT.get();
+        Recent c = RECENT.get();
         int h = lower.hashCode();
-        int slot = ((h ^ (h >>> 15)) & (RECENT_SLOTS - 1)) << 1;
-        Object k = c[slot];
+        int slot = (h ^ (h >>> 14)) & (Recent.SLOTS - 1);
+        String k = c.keys[slot];
         if (k != null && lower.equals(k)) {
-            return (Integer) c[slot + 1];
+            return c.values[slot];
         }
         int exact = table.get(lower);
         int f = Math.max(exact, 0);
@@ -200,14 +200,20 @@ public final class Lexicons {
             }
         }
         if (exact >= 0) {
-            c[slot] = lower;
-            c[slot + 1] = f;
+            c.keys[slot] = lower;
+            c.values[slot] = f;
         }
         return f;
     }
 
-    private static final int RECENT_SLOTS = 1 << 12;
-    private static final ThreadLocal<Object[]> RECENT = ThreadLocal.withInitial(() -> new Object[RECENT_SLOTS * 2]);
+    /** One thread's cache of recently seen dictionary words and their bits. */
+    private static final class Recent {
+        static final int SLOTS = 1 << 14;
+        final String[] keys = new String[SLOTS];
+        final int[] values = new int[SLOTS];
+    }
+
+    private static final ThreadLocal<Recent> RECENT = ThreadLocal.withInitial(Recent::new);
 
     private void loadProjectLists() {
         readList("surnames-us.txt", w -> surnames.add(w));

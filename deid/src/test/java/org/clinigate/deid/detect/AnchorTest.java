@@ -48,7 +48,8 @@ class AnchorTest {
                 "March", "on the", "14th", "Dr.", "Street", "St", "Apt", "4B", "P.O. Box", "92", "y/o", "age",
                 "is now", "96", "www.", "example.com", "a@b.org", "fe80::1", "10.0.0.1", "AB1234563", "1EG4-TE5-MK73",
                 "GB82 WEST 1234 5698 7654 32", "Hauptstrasse", "12", "ssn", "078-05-1120", "4111 1111 1111 1111",
-                "policy #", "XK-99-2041", "1HGCM82633A004352", "x123", "Zip", "APO AE", "09012", "born", "1931");
+                "policy #", "XK-99-2041", "98.6", "1.5", "10.0.0.1.", "3/14", "03-2024", "120 45 6789", "1E", "91 yo",
+                "1HGCM82633A004352", "x123", "Zip", "APO AE", "09012", "born", "1931");
         return pieces.list().ofMinSize(1).ofMaxSize(40).map(l -> String.join("", l));
     }
 
