@@ -83,6 +83,13 @@ record GgufInfo(String architecture, long contextLength, int vocabularySize, Str
         return n;
     }
 
+    @Override
+    public String toString() {
+        return "GgufInfo[" + architecture + ", context=" + contextLength + ", vocabulary=" + vocabularySize
+                + ", template=" + (chatTemplate == null ? "none" : chatTemplate.length() + " chars") + ", tensors="
+                + tensorCount + "]";
+    }
+
     static ClinigateException invalid(String what) {
         return new ClinigateException(ErrorCode.CG_2107, "the configured model file " + what);
     }

@@ -32,16 +32,17 @@ final class Call implements Runnable {
 
     private final Transport transport;
     private final ChatRequest request;
-    private final String upstreamModel;
+    private final HttpRequest http;
     private final StreamControl control;
     private final boolean stream;
     private final long deadline;
     private final CountDownLatch cancelled = new CountDownLatch(1);
 
+    /** Encodes the request on the caller's thread, so that an unencodable request fails there. */
     Call(Transport transport, ChatRequest request, String upstreamModel, StreamControl control, boolean stream) {
         this.transport = transport;
         this.request = request;
-        this.upstreamModel = upstreamModel;
+        this.http = transport.request(request, upstreamModel, stream);
         this.control = control;
         this.stream = stream;
         this.deadline = System.nanoTime() + transport.config().timeouts().total().toNanos();
@@ -51,9 +52,8 @@ final class Call implements Runnable {
     @Override
     public void run() {
         try {
-            HttpRequest http = transport.request(request, upstreamModel, stream);
             for (int retry = 0;; retry++) {
-                Failure f = control.isCancelled() ? Failure.io(Attempt.Abort.CANCELLED, 0, false) : attempt(http);
+                Failure f = control.isCancelled() ? Failure.io(Attempt.Abort.CANCELLED, 0, false) : attempt();
                 if (f == null) {
                     return;
                 }
@@ -91,7 +91,7 @@ final class Call implements Runnable {
     }
 
     /** One attempt; null on success, when the terminal callback has been delivered. */
-    private Failure attempt(HttpRequest http) {
+    private Failure attempt() {
         if (!transport.breaker().tryAcquirePermission()) {
             return Failure.circuitOpen(transport.config().name());
         }

@@ -16,6 +16,7 @@ import org.clinigate.core.chat.Role;
 import org.clinigate.core.error.ClinigateException;
 import org.clinigate.core.error.ErrorCode;
 import org.clinigate.inference.testing.ChatBackendContract;
+import org.clinigate.inference.testing.RecordingSink;
 import org.junit.jupiter.api.Test;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -98,7 +99,7 @@ class LlamaBackendTest {
         ChatMessage withImage = new ChatMessage(Role.USER, List.of(new ContentPart.Text("What is on this film?"),
                 new ContentPart.ImageUrl("data:image/png;base64,iVBORw0KGgo=", null)));
         assertThatThrownBy(() -> TinyModel.backend().stream(ChatRequest.builder(TinyModel.MODEL).message(withImage)
-                .build(), new org.clinigate.inference.testing.RecordingSink())).isInstanceOf(ClinigateException.class)
+                .build(), new RecordingSink())).isInstanceOf(ClinigateException.class)
                 .satisfies(e -> assertThat(((ClinigateException) e).code()).isEqualTo(ErrorCode.CG_2003))
                 .hasMessageContaining("openai backend");
     }

@@ -1,6 +1,7 @@
 package org.clinigate.inference.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.clinigate.core.chat.ContentPart;
 import org.clinigate.core.chat.FinishReason;
 import org.clinigate.core.chat.ResponseFormat;
 import org.clinigate.core.chat.Role;
+import org.clinigate.core.error.ClinigateException;
 import org.clinigate.inference.testing.FakeOpenAiServer;
 import org.clinigate.inference.testing.RecordedRequest;
 import org.clinigate.inference.testing.RecordingSink;
@@ -122,5 +124,14 @@ class OpenAiPassthroughTest {
             assertThat(r.usage().completionTokens()).isEqualTo(3);
             assertThat(r.usage().promptTokens()).isZero();
         }
+    }
+
+    @Test
+    void a_schema_that_is_not_json_is_refused_on_the_calling_thread_before_any_request() {
+        ChatRequest r = ChatRequest.builder("medgemma-4b").user("x")
+                .responseFormat(new ResponseFormat.JsonSchema("s", "{not json", false)).build();
+        assertThatThrownBy(() -> backend.stream(r, new RecordingSink()))
+                .isInstanceOf(ClinigateException.class).hasMessageContaining("CG-2001");
+        assertThat(server.requestCount()).isZero();
     }
 }
