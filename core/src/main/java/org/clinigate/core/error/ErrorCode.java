@@ -47,6 +47,14 @@ public enum ErrorCode {
     CG_2106(2106, true),
     /** No model is loaded yet; the message says which setting to fix (HTTP 503). */
     CG_2107(2107, true),
+    /** No endpoint at this path (HTTP 404). */
+    CG_3001(3001, false),
+    /** The endpoint exists but not for this HTTP method (HTTP 405). */
+    CG_3002(3002, false),
+    /** The request body is not JSON (Content-Type other than application/json) (HTTP 415). */
+    CG_3003(3003, false),
+    /** The gateway is shutting down and takes no new requests (HTTP 503). */
+    CG_3004(3004, true),
     /** An internal invariant failed; a bug. */
     CG_1999(1999, false);
 

@@ -3,6 +3,7 @@ package org.clinigate.deid.detect;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.clinigate.core.phi.PhiCategory;
 import org.clinigate.core.phi.PhiSpan;
 import org.clinigate.deid.lexicon.Lexicons;
 
@@ -22,9 +23,11 @@ public final class PhiDetector {
     static final int WINDOW = 1 << 16;
 
     private final List<Detector> detectors;
+    private final Lexicons lex;
 
-    private PhiDetector(List<Detector> detectors) {
+    private PhiDetector(List<Detector> detectors, Lexicons lex) {
         this.detectors = List.copyOf(detectors);
+        this.lex = lex;
     }
 
     /** The standard detector set over the bundled lexicons. */
@@ -35,7 +38,7 @@ public final class PhiDetector {
         all.add(new PlaceDetector(lex));
         all.add(new OrganizationDetector(lex));
         all.add(new AddressDetector(lex)); // last: it widens the streets the others found
-        return new PhiDetector(all);
+        return new PhiDetector(all, lex);
     }
 
     /** Spans sorted by start, in bounds and not overlapping. */
@@ -62,6 +65,7 @@ public final class PhiDetector {
         for (Detector d : detectors) {
             d.detect(view, found);
         }
+        propagate(text, found);
         if (offset == 0) {
             return found;
         }
@@ -70,6 +74,47 @@ public final class PhiDetector {
             shifted.add(new Candidate(c.start() + offset, c.end() + offset, c.category(), c.priority()));
         }
         return shifted;
+    }
+
+    private static final java.util.Set<PhiCategory> PROPAGATED = java.util.EnumSet.of(PhiCategory.NAME,
+            PhiCategory.LOCATION, PhiCategory.ORGANIZATION);
+
+    /**
+     * Once a name, place or organisation is found, every other mention of the same text in the same
+     * window is one too: context finds "Mrs. Strong" but not the later "Strong agreed", and the later
+     * mention would otherwise reach the model. Mentions are matched exactly, as whole words; the
+     * surname of a found full name is matched alone as well. Such candidates have the lowest priority,
+     * so a pattern that sees a date or a code there wins.
+     */
+    private void propagate(String text, List<Candidate> found) {
+        java.util.Map<String, PhiCategory> surfaces = new java.util.LinkedHashMap<>();
+        for (Candidate c : found) {
+            if (!PROPAGATED.contains(c.category()) || c.end() - c.start() < 3) {
+                continue;
+            }
+            String surface = text.substring(c.start(), c.end());
+            surfaces.putIfAbsent(surface, c.category());
+            if (c.category() == PhiCategory.NAME) {
+                int sp = surface.lastIndexOf(' ');
+                String last = sp < 0 ? null : surface.substring(sp + 1);
+                if (last != null && last.length() >= 4 && Character.isUpperCase(last.charAt(0))
+                        && (lex.flags(last.toLowerCase(java.util.Locale.ROOT)) & Lexicons.COMMON) == 0) {
+                    surfaces.putIfAbsent(last, PhiCategory.NAME);
+                }
+            }
+        }
+        for (java.util.Map.Entry<String, PhiCategory> e : surfaces.entrySet()) {
+            String s = e.getKey();
+            for (int at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length())) {
+                if (wordBoundary(text, at - 1) && wordBoundary(text, at + s.length())) {
+                    found.add(new Candidate(at, at + s.length(), e.getValue(), Candidate.GUESS - 1));
+                }
+            }
+        }
+    }
+
+    private static boolean wordBoundary(String text, int i) {
+        return i < 0 || i >= text.length() || !Character.isLetterOrDigit(text.charAt(i));
     }
 
     static int cut(String text, int from) {

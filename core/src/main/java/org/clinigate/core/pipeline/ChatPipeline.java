@@ -1,0 +1,101 @@
+package org.clinigate.core.pipeline;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.clinigate.core.chat.ChatBackend;
+import org.clinigate.core.chat.ChatMessage;
+import org.clinigate.core.chat.ChatRequest;
+import org.clinigate.core.chat.ChatResponse;
+import org.clinigate.core.chat.ChatSink;
+import org.clinigate.core.chat.ChatStream;
+import org.clinigate.core.chat.ContentPart;
+import org.clinigate.core.phi.DeidPolicy;
+import org.clinigate.core.phi.Deidentified;
+import org.clinigate.core.phi.Deidentifier;
+import org.clinigate.core.phi.Mode;
+import org.clinigate.core.phi.PhiCategory;
+import org.clinigate.core.phi.PhiMap;
+import org.clinigate.core.phi.PhiSpan;
+
+/**
+ * The request path of a chat completion: de-identify every message into pseudonyms of the call's
+ * scope, generate on the backend, and re-link the answer (or each streamed chunk) from that scope
+ * only. The backend sees de-identified text and nothing else.
+ *
+ * <p>Stages still to come (quota, rails, grounding, audit) slot in here, in the order DESIGN.md gives.
+ * Thread safe; dependencies arrive through the constructor.
+ */
+public final class ChatPipeline {
+
+    private static final DeidPolicy PSEUDONYMS = DeidPolicy.of(Mode.PSEUDONYM);
+
+    private final Deidentifier deidentifier;
+    private final ChatBackend backend;
+    private final PhiVault vault;
+    private final PipelineObserver observer;
+
+    public ChatPipeline(Deidentifier deidentifier, ChatBackend backend, PhiVault vault, PipelineObserver observer) {
+        this.deidentifier = Objects.requireNonNull(deidentifier, "deidentifier");
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.vault = Objects.requireNonNull(vault, "vault");
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /** What one non-streamed call produced: the client's answer and, for the audit log, what the model saw. */
+    public record Result(ChatResponse response, ChatRequest deidentifiedRequest, String deidentifiedAnswer) {
+        @Override
+        public String toString() {
+            return "Result[" + response + "]";
+        }
+    }
+
+    public Result complete(ChatCall call) {
+        Prepared p = prepare(call);
+        ChatResponse raw = backend.complete(p.request());
+        ChatResponse relinked = new ChatResponse(raw.id(), call.request().model(), p.map().relink(raw.content()),
+                raw.finishReason(), raw.usage());
+        call.scope().ifPresent(k -> vault.save(k, p.map()));
+        return new Result(relinked, p.request(), raw.content());
+    }
+
+    /** Starts a streamed call; {@code client} receives re-linked text only. */
+    public ChatStream stream(ChatCall call, ChatSink client) {
+        Prepared p = prepare(call);
+        call.scope().ifPresent(k -> vault.save(k, p.map()));
+        return backend.stream(p.request(), new RelinkingSink(p.map(), client));
+    }
+
+    private record Prepared(ChatRequest request, PhiMap map) {
+    }
+
+    private Prepared prepare(ChatCall call) {
+        PhiMap map = call.scope().map(vault::scope).orElseGet(() -> PhiMap.create("request"));
+        Map<PhiCategory, Integer> counts = new EnumMap<>(PhiCategory.class);
+        List<ChatMessage> messages = new ArrayList<>();
+        for (ChatMessage m : call.request().messages()) {
+            List<ContentPart> parts = new ArrayList<>(m.parts().size());
+            for (ContentPart part : m.parts()) {
+                if (part instanceof ContentPart.Text t) {
+                    Deidentified d = deidentifier.deidentify(t.text(), PSEUDONYMS, map);
+                    for (PhiSpan s : d.spans()) {
+                        counts.merge(s.category(), 1, Integer::sum);
+                    }
+                    parts.add(new ContentPart.Text(d.text()));
+                } else {
+                    parts.add(part);
+                }
+            }
+            messages.add(new ChatMessage(m.role(), parts));
+        }
+        if (!counts.isEmpty()) {
+            observer.phiFound(counts);
+        }
+        ChatRequest r = call.request();
+        ChatRequest deidentified = new ChatRequest(r.model(), messages, r.temperature(), r.topP(), r.maxTokens(),
+                r.stop(), r.seed(), r.responseFormat(), r.extra());
+        return new Prepared(deidentified, map);
+    }
+}

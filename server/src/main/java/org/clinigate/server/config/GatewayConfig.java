@@ -1,0 +1,43 @@
+package org.clinigate.server.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * Every setting of {@code clinigate serve}, loaded once at start-up from {@code clinigate.yaml} and
+ * {@code CLINIGATE_<PATH>} environment variables by {@link ConfigLoader}, then validated. Immutable.
+ */
+public record GatewayConfig(Server server, Vault vault, List<Backend> backends) {
+
+    public GatewayConfig {
+        backends = backends == null ? List.of() : List.copyOf(backends);
+    }
+
+    /** The HTTP listener and its limits. */
+    public record Server(String host, int port, @JsonProperty("max_body_bytes") long maxBodyBytes,
+            @JsonProperty("max_json_depth") int maxJsonDepth,
+            @JsonProperty("shutdown_grace_seconds") int shutdownGraceSeconds,
+            @JsonProperty("request_timeout_seconds") int requestTimeoutSeconds) {
+    }
+
+    /** Where pseudonym mappings live. The store module adds a database-backed kind. */
+    public record Vault(String kind, @JsonProperty("max_scopes") int maxScopes) {
+    }
+
+    /**
+     * One model backend. {@code openai}: an OpenAI-compatible server at {@code url}. {@code llama-cpp}: a
+     * GGUF file at {@code model_path}, run in this process.
+     */
+    public record Backend(String name, String type, List<String> models, String url,
+            @JsonProperty("api_key_env") String apiKeyEnv,
+            @JsonProperty("connect_timeout_ms") long connectTimeoutMs,
+            @JsonProperty("first_token_timeout_ms") long firstTokenTimeoutMs,
+            @JsonProperty("total_timeout_ms") long totalTimeoutMs, int retries,
+            @JsonProperty("model_path") String modelPath, @JsonProperty("context_size") int contextSize,
+            int threads, int slots) {
+
+        public Backend {
+            models = models == null ? List.of() : List.copyOf(models);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.clinigate.server.config;
+
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Range and consistency checks on a bound {@link GatewayConfig}; each failure names its setting. */
+final class Validator {
+
+    private static final Set<String> TYPES = Set.of("openai", "llama-cpp");
+
+    private Validator() {
+    }
+
+    static void validate(GatewayConfig c) {
+        GatewayConfig.Server s = c.server();
+        require(s.host() != null && !s.host().isBlank(), "server.host", "must not be empty");
+        range("server.port", s.port(), 0, 65_535);
+        range("server.max_body_bytes", s.maxBodyBytes(), 1_024, 1L << 30);
+        range("server.max_json_depth", s.maxJsonDepth(), 4, 1_000);
+        range("server.shutdown_grace_seconds", s.shutdownGraceSeconds(), 0, 600);
+        range("server.request_timeout_seconds", s.requestTimeoutSeconds(), 1, 3_600);
+        require("memory".equals(c.vault().kind()), "vault.kind", "allowed: memory");
+        range("vault.max_scopes", c.vault().maxScopes(), 1, 100_000_000);
+        Set<String> names = new HashSet<>();
+        Set<String> models = new HashSet<>();
+        for (int i = 0; i < c.backends().size(); i++) {
+            backend(c.backends().get(i), "backends[" + i + "].", names, models);
+        }
+    }
+
+    private static void backend(GatewayConfig.Backend b, String p, Set<String> names, Set<String> models) {
+        require(b.name() != null && b.name().matches("[A-Za-z0-9._-]{1,64}"), p + "name",
+                "1 to 64 of [A-Za-z0-9._-]");
+        require(names.add(b.name()), p + "name", "duplicate backend name");
+        require(b.type() != null && TYPES.contains(b.type()), p + "type", "allowed: " + TYPES);
+        require(!b.models().isEmpty(), p + "models", "list at least one model name");
+        for (String m : b.models()) {
+            require(models.add(m), p + "models", "model '" + m + "' is served by two backends");
+        }
+        range(p + "connect_timeout_ms", b.connectTimeoutMs(), 1, 600_000);
+        range(p + "first_token_timeout_ms", b.firstTokenTimeoutMs(), 1, 3_600_000);
+        range(p + "total_timeout_ms", b.totalTimeoutMs(), 1, 3_600_000);
+        range(p + "retries", b.retries(), 0, 10);
+        if ("openai".equals(b.type())) {
+            require(b.url() != null && validHttpUrl(b.url()), p + "url", "an http:// or https:// URL");
+        } else {
+            require(b.modelPath() != null && !b.modelPath().isBlank(), p + "model_path", "path of a .gguf file");
+            range(p + "context_size", b.contextSize(), 256, 131_072);
+            range(p + "threads", b.threads(), 0, 256);
+            range(p + "slots", b.slots(), 1, 64);
+        }
+    }
+
+    private static boolean validHttpUrl(String url) {
+        try {
+            URI u = URI.create(url);
+            return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void range(String name, long v, long min, long max) {
+        require(v >= min && v <= max, name, "must be between " + min + " and " + max + ", got " + v);
+    }
+
+    private static void require(boolean ok, String name, String rule) {
+        if (!ok) {
+            throw ConfigException.of(name, rule);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.clinigate.server.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.UUID;
+import org.clinigate.core.chat.ChatResponse;
+import org.clinigate.core.chat.ChatStream;
+import org.clinigate.core.error.ClinigateException;
+import org.clinigate.core.error.ErrorCode;
+import org.clinigate.core.pipeline.ChatCall;
+import org.clinigate.core.pipeline.ChatPipeline;
+import org.clinigate.core.pipeline.Principal;
+import org.clinigate.server.metrics.GatewayMetrics;
+
+/** {@code POST /v1/chat/completions}: plain JSON, or server-sent events when {@code stream} is true. */
+final class ChatHandler implements Handler {
+
+    private final ChatPipeline pipeline;
+    private final RequestParser parser;
+    private final GatewayMetrics metrics;
+    private final long maxBodyBytes;
+
+    ChatHandler(ChatPipeline pipeline, RequestParser parser, GatewayMetrics metrics, long maxBodyBytes) {
+        this.pipeline = pipeline;
+        this.parser = parser;
+        this.metrics = metrics;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        long t0 = System.nanoTime();
+        String type = ctx.header("Content-Type");
+        if (type != null && !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+            throw new ClinigateException(ErrorCode.CG_3003, "Content-Type must be application/json");
+        }
+        ParsedRequest p = parser.parse(body(ctx));
+        Principal principal = Principal.local();
+        ChatCall call = new ChatCall(principal, p.request(), p.patientId(), p.conversationId());
+        String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
+        long created = System.currentTimeMillis() / 1000;
+        if (!p.stream()) {
+            ChatResponse r = pipeline.complete(call).response();
+            metrics.tokens(p.request().model(), r.usage().promptTokens(), r.usage().completionTokens());
+            ctx.contentType("application/json").result(Wire.completion(r, created));
+            return;
+        }
+        stream(ctx, call, p, id, created, t0);
+    }
+
+    private void stream(Context ctx, ChatCall call, ParsedRequest p, String id, long created, long t0) {
+        String model = p.request().model();
+        SseSink sink = new SseSink(() -> open(ctx, model, t0), id, model, created);
+        metrics.streamStarted();
+        try {
+            ChatStream s = pipeline.stream(call, sink);
+            ChatResponse r;
+            try {
+                r = s.await();
+            } catch (ClinigateException e) {
+                if (!sink.started()) {
+                    throw e; // nothing sent yet: answer with a status code
+                }
+                metrics.error(e.code());
+                sink.fail(e);
+                return;
+            }
+            metrics.tokens(model, r.usage().promptTokens(), r.usage().completionTokens());
+            try {
+                sink.finish(r, p.includeUsage());
+            } catch (UncheckedIOException gone) {
+                metrics.error(ErrorCode.CG_2005);
+            }
+        } finally {
+            metrics.streamEnded();
+        }
+    }
+
+    private OutputStream open(Context ctx, String model, long t0) {
+        ctx.status(200);
+        ctx.res().setContentType("text/event-stream;charset=utf-8");
+        ctx.res().setHeader("Cache-Control", "no-cache");
+        ctx.res().setHeader("X-Accel-Buffering", "no");
+        metrics.firstByte(model, Duration.ofNanos(System.nanoTime() - t0));
+        try {
+            return ctx.res().getOutputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The body, refused with 413 beyond the limit whether or not a Content-Length announced it. */
+    private byte[] body(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBodyBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            if (bytes.length > maxBodyBytes) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new ClinigateException(ErrorCode.CG_1005, "the request body could not be read");
+        }
+    }
+
+    private ClinigateException tooLarge() {
+        return new ClinigateException(ErrorCode.CG_1006, "the request body exceeds server.max_body_bytes ("
+                + maxBodyBytes + " bytes)");
+    }
+}

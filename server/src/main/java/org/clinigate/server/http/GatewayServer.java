@@ -1,0 +1,151 @@
+package org.clinigate.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.time.Duration;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.clinigate.core.chat.ChatBackend;
+import org.clinigate.core.error.ClinigateException;
+import org.clinigate.core.error.ErrorCode;
+import org.clinigate.core.health.Readiness;
+import org.clinigate.core.pipeline.ChatPipeline;
+import org.clinigate.server.config.GatewayConfig;
+import org.clinigate.server.metrics.GatewayMetrics;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP gateway: OpenAI-compatible chat completions and model list, health, readiness and
+ * Prometheus metrics, on Javalin with virtual threads. {@link #close()} stops taking requests and
+ * lets those in flight, streams included, finish within {@code server.shutdown_grace_seconds}.
+ */
+public final class GatewayServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+    private static final String STARTED = "clinigate.started";
+
+    private final Javalin app;
+    private final AtomicBoolean stopping;
+
+    private GatewayServer(Javalin app, AtomicBoolean stopping) {
+        this.app = app;
+        this.stopping = stopping;
+    }
+
+    /** Starts the server on {@code server.host}:{@code server.port} (0 picks a free port). */
+    public static GatewayServer start(GatewayConfig config, ChatPipeline pipeline, List<ChatBackend> backends,
+            GatewayMetrics metrics) {
+        GatewayConfig.Server s = config.server();
+        RequestParser parser = new RequestParser(s.maxJsonDepth(), s.maxBodyBytes());
+        ChatHandler chat = new ChatHandler(pipeline, parser, metrics, s.maxBodyBytes());
+        AtomicBoolean stopping = new AtomicBoolean();
+        Javalin app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.concurrency.useVirtualThreads = true;
+            c.http.maxRequestSize = s.maxBodyBytes();
+            c.jetty.host = s.host();
+            c.jetty.port = s.port();
+            c.jetty.modifyServer(server -> {
+                server.setStopTimeout(Duration.ofSeconds(s.shutdownGraceSeconds()).toMillis());
+                server.insertHandler(new GracefulHandler());
+            });
+            c.routes.before(ctx -> {
+                ctx.attribute(STARTED, System.nanoTime());
+                if (stopping.get()) {
+                    throw new ClinigateException(ErrorCode.CG_3004, "the gateway is shutting down");
+                }
+            });
+            c.routes.post("/v1/chat/completions", chat);
+            c.routes.get("/v1/models", ctx -> models(ctx, backends));
+            c.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+            c.routes.get("/readyz", ctx -> ready(ctx, backends));
+            c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+            c.routes.after(ctx -> record(ctx, metrics));
+            c.routes.exception(ClinigateException.class, (e, ctx) -> {
+                metrics.error(e.code());
+                error(ctx, e);
+            });
+            c.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("CG-1999 unexpected {} on {}", e.getClass().getSimpleName(), ctx.method());
+                error(ctx, new ClinigateException(ErrorCode.CG_1999, "internal error"));
+            });
+            c.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    error(ctx, new ClinigateException(ErrorCode.CG_3001, "no endpoint at this path"));
+                }
+            });
+            c.routes.error(405, ctx -> error(ctx, new ClinigateException(ErrorCode.CG_3002, "method not allowed")));
+        });
+        app.start();
+        GatewayServer g = new GatewayServer(app, stopping);
+        LOG.info("clinigate gateway listening on {}:{} ({} backends)", s.host(), app.port(), backends.size());
+        return g;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private static void models(Context ctx, List<ChatBackend> backends) {
+        TreeSet<String> names = new TreeSet<>();
+        for (ChatBackend b : backends) {
+            names.addAll(b.models());
+        }
+        ctx.contentType("application/json").result(Wire.models(names, 1_700_000_000L));
+    }
+
+    private static void ready(Context ctx, List<ChatBackend> backends) {
+        StringBuilder sb = new StringBuilder("{\"ready\":");
+        boolean all = !backends.isEmpty();
+        StringBuilder details = new StringBuilder();
+        for (ChatBackend b : backends) {
+            Readiness r = b.readiness();
+            all &= r.ready();
+            if (!details.isEmpty()) {
+                details.append(',');
+            }
+            details.append("{\"backend\":").append(quote(b.name())).append(",\"ready\":").append(r.ready())
+                    .append(",\"detail\":").append(quote(r.detail())).append('}');
+        }
+        sb.append(all).append(",\"backends\":[").append(details).append(']');
+        if (backends.isEmpty()) {
+            sb.append(",\"detail\":").append(quote("no backend is configured: add one under 'backends' in "
+                    + "clinigate.yaml (type openai with a url, or type llama-cpp with a model_path), or run "
+                    + "'clinigate model pull medgemma-4b-it'"));
+        }
+        sb.append('}');
+        ctx.status(all ? 200 : 503).contentType("application/json").result(sb.toString());
+    }
+
+    private static String quote(String s) {
+        return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s))
+                + "\"";
+    }
+
+    private static void error(Context ctx, ClinigateException e) {
+        ctx.status(ErrorMapping.status(e.code())).contentType("application/json").result(ErrorMapping.body(e));
+    }
+
+    private static void record(Context ctx, GatewayMetrics metrics) {
+        Long t0 = ctx.attribute(STARTED);
+        io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        String path = matched == null ? "unmatched" : matched.path;
+        if (t0 != null) {
+            metrics.request(path, ctx.statusCode(), Duration.ofNanos(System.nanoTime() - t0));
+        }
+    }
+
+    /** Refuses new requests, then lets in-flight ones finish within the grace period. Idempotent. */
+    @Override
+    public void close() {
+        if (stopping.compareAndSet(false, true)) {
+            app.stop();
+        }
+    }
+}

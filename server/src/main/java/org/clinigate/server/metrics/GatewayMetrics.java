@@ -1,0 +1,74 @@
+package org.clinigate.server.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.clinigate.core.error.ErrorCode;
+import org.clinigate.core.phi.PhiCategory;
+import org.clinigate.core.pipeline.PipelineObserver;
+
+/**
+ * The gateway's Prometheus metrics. Tags carry endpoints, statuses, model names, categories and error
+ * codes, never request content or ids. Thread safe.
+ */
+public final class GatewayMetrics implements PipelineObserver {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AtomicInteger activeStreams = new AtomicInteger();
+
+    public GatewayMetrics() {
+        registry.gauge("clinigate.streams.active", activeStreams);
+    }
+
+    /** One finished HTTP request. */
+    public void request(String endpoint, int status, Duration took) {
+        Timer.builder("clinigate.requests").description("HTTP requests by endpoint and status")
+                .tag("endpoint", endpoint).tag("status", Integer.toString(status)).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))
+                .register(registry).record(took);
+    }
+
+    /** Time from the request's arrival to the first streamed byte. */
+    public void firstByte(String model, Duration took) {
+        Timer.builder("clinigate.stream.first.byte").tag("model", model).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))
+                .register(registry).record(took);
+    }
+
+    public void tokens(String model, int prompt, int completion) {
+        Counter.builder("clinigate.tokens").tag("model", model).tag("kind", "prompt").register(registry)
+                .increment(prompt);
+        Counter.builder("clinigate.tokens").tag("model", model).tag("kind", "completion").register(registry)
+                .increment(completion);
+    }
+
+    /** A backend or pipeline failure, by stable code. */
+    public void error(ErrorCode code) {
+        Counter.builder("clinigate.errors").tag("code", code.code()).register(registry).increment();
+    }
+
+    public void streamStarted() {
+        activeStreams.incrementAndGet();
+    }
+
+    public void streamEnded() {
+        activeStreams.decrementAndGet();
+    }
+
+    @Override
+    public void phiFound(Map<PhiCategory, Integer> counts) {
+        for (Map.Entry<PhiCategory, Integer> e : counts.entrySet()) {
+            Counter.builder("clinigate.phi.spans").description("identifiers replaced in prompts, by category")
+                    .tag("category", e.getKey().name()).register(registry).increment(e.getValue());
+        }
+    }
+
+    /** The Prometheus text exposition. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,93 @@
+package org.clinigate.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.clinigate.core.chat.ChatBackend;
+import org.clinigate.core.pipeline.ChatPipeline;
+import org.clinigate.core.pipeline.InMemoryVault;
+import org.clinigate.deid.ClinicalDeidentifier;
+import org.clinigate.server.config.ConfigLoader;
+import org.clinigate.server.config.GatewayConfig;
+import org.clinigate.server.http.GatewayServer;
+import org.clinigate.server.metrics.GatewayMetrics;
+
+/** A real gateway on a free loopback port in front of a given backend, and an HTTP client for it. */
+final class Gateway implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final ClinicalDeidentifier DEID = ClinicalDeidentifier.create();
+
+    final GatewayServer server;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final GatewayMetrics metrics = new GatewayMetrics();
+
+    Gateway(ChatBackend backend, Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(Map.of("CLINIGATE_SERVER_PORT", "0",
+                "CLINIGATE_SERVER_SHUTDOWN_GRACE_SECONDS", "10"));
+        all.putAll(env);
+        GatewayConfig config = new ConfigLoader().load((Path) null, all);
+        ChatPipeline pipeline = new ChatPipeline(DEID, backend, new InMemoryVault(1000), metrics);
+        server = GatewayServer.start(config, pipeline, backend == null ? List.of() : List.of(backend), metrics);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postBytes(String path, byte[] body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String chat(String text, boolean stream, String conversation) {
+        ObjectNode body = JSON.createObjectNode().put("model", "test-model").put("stream", stream);
+        body.putArray("messages").addObject().put("role", "user").put("content", text);
+        if (conversation != null) {
+            body.putObject("clinigate").put("conversation_id", conversation);
+        }
+        return body.toString();
+    }
+
+    static JsonNode json(String s) throws IOException {
+        return JSON.readTree(s);
+    }
+
+    /** The content deltas of an SSE body, joined, and whether it ended with [DONE]. */
+    static String streamedText(String sse) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (String line : sse.split("\n")) {
+            if (line.startsWith("data: ") && !line.equals("data: [DONE]")) {
+                JsonNode n = JSON.readTree(line.substring(6));
+                JsonNode c = n.path("choices").path(0).path("delta").path("content");
+                if (c.isTextual()) {
+                    sb.append(c.asText());
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
