@@ -30,8 +30,7 @@ final class Validator {
     }
 
     private static void backend(GatewayConfig.Backend b, String p, Set<String> names, Set<String> models) {
-        require(b.name() != null && b.name().matches("[A-Za-z0-9._-]{1,64}"), p + "name",
-                "1 to 64 of [A-Za-z0-9._-]");
+        require(b.name() != null && b.name().matches("[a-z0-9-]{1,32}"), p + "name", "1 to 32 of [a-z0-9-]");
         require(names.add(b.name()), p + "name", "duplicate backend name");
         require(b.type() != null && TYPES.contains(b.type()), p + "type", "allowed: " + TYPES);
         require(!b.models().isEmpty(), p + "models", "list at least one model name");
@@ -48,7 +47,7 @@ final class Validator {
             require(b.modelPath() != null && !b.modelPath().isBlank(), p + "model_path", "path of a .gguf file");
             range(p + "context_size", b.contextSize(), 256, 131_072);
             range(p + "threads", b.threads(), 0, 256);
-            range(p + "slots", b.slots(), 1, 64);
+            range(p + "slots", b.slots(), 1, 16);
         }
     }
 

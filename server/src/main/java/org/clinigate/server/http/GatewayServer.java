@@ -76,7 +76,7 @@ public final class GatewayServer implements AutoCloseable {
                 error(ctx, new ClinigateException(ErrorCode.CG_1999, "internal error"));
             });
             c.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                if (!"application/json".equals(ctx.res().getContentType())) {
                     error(ctx, new ClinigateException(ErrorCode.CG_3001, "no endpoint at this path"));
                 }
             });

@@ -1,0 +1,115 @@
+package org.clinigate.server;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.clinigate.core.chat.ChatBackend;
+import org.clinigate.core.chat.ChatRequest;
+import org.clinigate.core.chat.ChatResponse;
+import org.clinigate.core.chat.ChatSink;
+import org.clinigate.core.chat.ChatStream;
+import org.clinigate.core.error.ClinigateException;
+import org.clinigate.core.error.ErrorCode;
+import org.clinigate.core.health.Readiness;
+import org.clinigate.core.pipeline.ChatPipeline;
+import org.clinigate.core.pipeline.InMemoryVault;
+import org.clinigate.deid.ClinicalDeidentifier;
+import org.clinigate.inference.BackendRouter;
+import org.clinigate.inference.llama.LlamaBackend;
+import org.clinigate.server.config.GatewayConfig;
+import org.clinigate.server.http.GatewayServer;
+import org.clinigate.server.metrics.GatewayMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where the gateway is assembled: backends from configuration, the de-identifier, the
+ * vault, the pipeline and the HTTP server. Later stages (authentication, quotas, rails, audit) are
+ * wired here too. In-process models load in the background, so the server answers {@code /readyz}
+ * while they do.
+ */
+public final class Application implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    static final String NO_MODEL = "no model is configured: add a backend to clinigate.yaml (type openai with a "
+            + "url, or type llama-cpp with a model_path), or run 'clinigate model pull medgemma-4b-it'";
+
+    private final GatewayServer server;
+    private final List<ChatBackend> backends;
+
+    private Application(GatewayServer server, List<ChatBackend> backends) {
+        this.server = server;
+        this.backends = backends;
+    }
+
+    public static Application start(GatewayConfig config, Map<String, String> env) {
+        List<ChatBackend> backends = Backends.create(config.backends(), env);
+        for (ChatBackend b : backends) {
+            if (b instanceof LlamaBackend llama) {
+                Thread.ofVirtual().name("load-" + b.name()).start(() -> load(llama));
+            }
+        }
+        ChatBackend route = backends.isEmpty() ? new Unconfigured() : new BackendRouter(backends);
+        GatewayMetrics metrics = new GatewayMetrics();
+        ChatPipeline pipeline = new ChatPipeline(ClinicalDeidentifier.create(), route,
+                new InMemoryVault(config.vault().maxScopes()), metrics);
+        return new Application(GatewayServer.start(config, pipeline, backends, metrics), backends);
+    }
+
+    private static void load(LlamaBackend llama) {
+        try {
+            llama.load();
+            LOG.info("backend {} loaded its model", llama.name());
+        } catch (ClinigateException e) {
+            LOG.warn("backend {} is not ready: {}", llama.name(), e.getMessage());
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Stops the server (letting streams finish), then closes the backends' connections. */
+    @Override
+    public void close() {
+        server.close();
+        for (ChatBackend b : backends) {
+            if (b instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.warn("closing backend {} failed: {}", b.name(), e.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
+    /** Stands in when no backend is configured: every generation answers 503 with the advice. */
+    static final class Unconfigured implements ChatBackend {
+
+        @Override
+        public String name() {
+            return "none";
+        }
+
+        @Override
+        public Set<String> models() {
+            return Set.of();
+        }
+
+        @Override
+        public ChatResponse complete(ChatRequest request) {
+            throw new ClinigateException(ErrorCode.CG_2107, NO_MODEL);
+        }
+
+        @Override
+        public ChatStream stream(ChatRequest request, ChatSink sink) {
+            throw new ClinigateException(ErrorCode.CG_2107, NO_MODEL);
+        }
+
+        @Override
+        public Readiness readiness() {
+            return Readiness.notReady(NO_MODEL);
+        }
+    }
+}
