@@ -17,8 +17,26 @@ import picocli.CommandLine.Parameters;
         + "up, runs timed rounds, and prints the median and spread in MB/s.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "What to measure: deid.")
+    @Parameters(index = "0", description = "What to measure: deid, or gateway.")
     String target;
+
+    @Option(names = "--clients", defaultValue = "200", description = "gateway: concurrent clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--seconds", defaultValue = "60", description = "gateway: seconds per measured run (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--prompt-bytes", defaultValue = "2048", description = "gateway: prompt size (default: ${DEFAULT-VALUE}).")
+    int promptBytes;
+
+    @Option(names = "--stream-clients", defaultValue = "20", description = "gateway: clients for the streaming run (default: ${DEFAULT-VALUE}).")
+    int streamClients;
+
+    @Option(names = "--backend-delay-ms", defaultValue = "0", description = "gateway: the fake backend's time per answer, standing for the model (default: ${DEFAULT-VALUE}).")
+    long backendDelayMs;
+
+    @Option(names = "--external-load", defaultValue = "0", description = "gateway: only start the backend and the gateway, print their URLs and a file of request bodies, and keep them up this many seconds for an external load generator such as wrk.")
+    int externalSeconds;
 
     @Option(names = "--mode", defaultValue = "tag", description = "Transformation mode (default: ${DEFAULT-VALUE}).")
     String mode;
@@ -37,9 +55,14 @@ final class BenchCommand implements Callable<Integer> {
     java.nio.file.Path input;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (target.equals("gateway")) {
+            org.clinigate.cli.bench.GatewayBench.run(new org.clinigate.cli.bench.GatewayBench.Options(clients, seconds,
+                    warmup, promptBytes, streamClients, backendDelayMs, externalSeconds), System.out);
+            return 0;
+        }
         if (!target.equals("deid")) {
-            System.err.println("error: CG-1001: unknown benchmark; allowed: deid");
+            System.err.println("error: CG-1001: unknown benchmark; allowed: deid, gateway");
             return 2;
         }
         DeidPolicy policy = DeidPolicy.parse(mode);

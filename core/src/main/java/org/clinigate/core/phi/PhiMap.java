@@ -81,7 +81,9 @@ public final class PhiMap {
             if (candidate != null && !reverse.containsKey(candidate) && !candidate.equals(original)) {
                 forward.put(key, candidate);
                 reverse.put(candidate, new Entry(category, original, candidate));
-                surrogatePattern = null;
+                if (!PSEUDONYM.matcher(candidate).matches()) {
+                    surrogatePattern = null;
+                }
                 return candidate;
             }
         }
@@ -126,44 +128,54 @@ public final class PhiMap {
      * scope's tokens.
      */
     public String relink(String text) {
-        Map<String, Entry> snapshot;
+        Pattern pattern;
         synchronized (this) {
             if (reverse.isEmpty()) {
                 return text;
             }
-            snapshot = Map.copyOf(reverse);
+            pattern = surrogatePattern();
         }
-        Pattern pattern = surrogatePattern(snapshot);
         Matcher m = pattern.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
+        StringBuilder out = null;
         int last = 0;
         while (m.find()) {
-            Entry e = snapshot.get(m.group());
+            Entry e;
+            synchronized (this) {
+                e = reverse.get(m.group());
+            }
             if (e != null) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 32);
+                }
                 out.append(text, last, m.start()).append(e.original());
                 last = m.end();
             }
         }
-        return last == 0 ? text : out.append(text, last, text.length()).toString();
+        return out == null ? text : out.append(text, last, text.length()).toString();
     }
 
-    private Pattern surrogatePattern(Map<String, Entry> snapshot) {
+    /** Pseudonyms by shape, plus this scope's literal surrogates; cached until a surrogate is added. Caller holds the lock. */
+    private Pattern surrogatePattern() {
         Pattern p = surrogatePattern;
         if (p != null) {
             return p;
         }
         List<String> literal = new ArrayList<>();
-        for (String r : snapshot.keySet()) {
+        for (String r : reverse.keySet()) {
             if (!PSEUDONYM.matcher(r).matches()) {
                 literal.add(r);
             }
         }
-        literal.sort(Comparator.comparingInt(String::length).reversed());
-        StringBuilder sb = new StringBuilder(PSEUDONYM.pattern());
-        for (String s : literal) {
-            sb.append('|').append(Pattern.quote(s));
+        if (literal.isEmpty()) {
+            p = PSEUDONYM;
+        } else {
+            literal.sort(Comparator.comparingInt(String::length).reversed());
+            StringBuilder sb = new StringBuilder(PSEUDONYM.pattern());
+            for (String s : literal) {
+                sb.append('|').append(Pattern.quote(s));
+            }
+            p = Pattern.compile(sb.toString());
         }
-        p = Pattern.compile(sb.toString());
         surrogatePattern = p;
         return p;
     }

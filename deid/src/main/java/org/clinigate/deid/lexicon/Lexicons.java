@@ -185,12 +185,11 @@ public final class Lexicons {
         // A small direct-mapped cache in front of the 300,000-entry table, whose lookups miss the CPU
         // cache. Only words that are themselves list entries are kept, so the cache holds dictionary
         // words and never an identifier from a text.
-        Recent c = RECENT.get();
         int h = lower.hashCode();
-        int slot = (h ^ (h >>> 14)) & (Recent.SLOTS - 1);
-        String k = c.keys[slot];
-        if (k != null && lower.equals(k)) {
-            return c.values[slot];
+        int slot = (h ^ (h >>> 14)) & (RECENT_SLOTS - 1);
+        Recent r = recent[slot];
+        if (r != null && lower.equals(r.word)) {
+            return r.flags;
         }
         int exact = table.get(lower);
         int f = Math.max(exact, 0);
@@ -200,20 +199,21 @@ public final class Lexicons {
             }
         }
         if (exact >= 0) {
-            c.keys[slot] = lower;
-            c.values[slot] = f;
+            recent[slot] = new Recent(lower, f);
         }
         return f;
     }
 
-    /** One thread's cache of recently seen dictionary words and their bits. */
-    private static final class Recent {
-        static final int SLOTS = 1 << 14;
-        final String[] keys = new String[SLOTS];
-        final int[] values = new int[SLOTS];
+    /**
+     * A recently seen dictionary word and its bits. Shared by all threads (request threads are
+     * virtual, so a per-thread cache would start cold on every request): each slot holds one
+     * immutable entry, so a racing reader sees an old entry or a new one, never a mix.
+     */
+    private record Recent(String word, int flags) {
     }
 
-    private static final ThreadLocal<Recent> RECENT = ThreadLocal.withInitial(Recent::new);
+    private static final int RECENT_SLOTS = 1 << 14;
+    private final Recent[] recent = new Recent[RECENT_SLOTS];
 
     private void loadProjectLists() {
         readList("surnames-us.txt", w -> surnames.add(w));
