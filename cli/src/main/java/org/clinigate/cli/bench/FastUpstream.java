@@ -1,21 +1,24 @@
 package org.clinigate.cli.bench;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
- * A loopback OpenAI-compatible server that answers at once, or after a fixed delay that stands for the
- * model, for measuring what the gateway adds. It
- * reports its own time in {@code X-Backend-Time-Us}, and answers with a pseudonym so that the
- * gateway's re-linking is part of what is measured.
+ * A loopback OpenAI-compatible server (Jetty, virtual threads, keep-alive) that answers at once, or
+ * after a fixed delay that stands for the model, for measuring what the gateway adds. It reports its
+ * own time in {@code X-Backend-Time-Us}, and answers with a pseudonym so that the gateway's
+ * re-linking is part of what is measured.
  */
 final class FastUpstream implements AutoCloseable {
 
@@ -27,64 +30,63 @@ final class FastUpstream implements AutoCloseable {
     private static final String[] WORDS = {"Summary ", "for ", "[NAME_1]: ", "stable, ", "follow ", "up ", "in ",
             "two ", "weeks."};
 
-    private final HttpServer server;
+    private final Server server;
     private final long delayMillis;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    FastUpstream(long delayMillis) throws IOException {
+    FastUpstream(long delayMillis) throws Exception {
         this.delayMillis = delayMillis;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-        server.setExecutor(executor);
-        server.createContext("/v1/chat/completions", this::handle);
+        server = new Server(new VirtualThreadPool());
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        connector.setAcceptQueueSize(1024);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract(org.eclipse.jetty.util.thread.Invocable.InvocationType.BLOCKING) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                answer(request, response, callback);
+                return true;
+            }
+        });
         server.start();
     }
 
     URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+        return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/v1");
     }
 
-    private void handle(HttpExchange x) throws IOException {
+    private void answer(Request request, Response response, Callback callback) throws Exception {
         long t0 = System.nanoTime();
-        byte[] body;
-        try (InputStream in = x.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        boolean stream = new String(body, StandardCharsets.UTF_8).contains("\"stream\":true");
+        String body = Content.Source.asString(request, StandardCharsets.UTF_8);
+        boolean stream = body.contains("\"stream\":true");
         if (delayMillis > 0) {
-            try {
-                Thread.sleep(delayMillis); // a model's time; a virtual thread waits without a core
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Thread.sleep(delayMillis); // a model's time; a virtual thread waits without holding a core
         }
-        x.getResponseHeaders().add("X-Backend-Time-Us", Long.toString((System.nanoTime() - t0) / 1000));
+        response.getHeaders().put("X-Backend-Time-Us", Long.toString((System.nanoTime() - t0) / 1000));
         if (!stream) {
-            x.getResponseHeaders().add("Content-Type", "application/json");
-            x.sendResponseHeaders(200, JSON.length);
-            try (OutputStream out = x.getResponseBody()) {
-                out.write(JSON);
-            }
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, JSON.length);
+            response.write(true, ByteBuffer.wrap(JSON), callback);
             return;
         }
-        x.getResponseHeaders().add("Content-Type", "text/event-stream");
-        x.sendResponseHeaders(200, 0);
-        try (OutputStream out = x.getResponseBody()) {
-            for (String w : WORDS) {
-                String chunk = "data: {\"id\":\"up-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":"
-                        + "\"bench\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + w
-                        + "\"},\"finish_reason\":null}]}\n\n";
-                out.write(chunk.getBytes(StandardCharsets.UTF_8));
-                out.flush();
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+        for (String w : WORDS) {
+            String chunk = "data: {\"id\":\"up-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":"
+                    + "\"bench\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + w
+                    + "\"},\"finish_reason\":null}]}\n\n";
+            try (Blocker.Callback b = Blocker.callback()) {
+                response.write(false, ByteBuffer.wrap(chunk.getBytes(StandardCharsets.UTF_8)), b);
+                b.block();
             }
-            out.write(("data: {\"id\":\"up-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"bench\","
-                    + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")
-                    .getBytes(StandardCharsets.UTF_8));
         }
+        byte[] end = ("data: {\"id\":\"up-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"bench\","
+                + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")
+                .getBytes(StandardCharsets.UTF_8);
+        response.write(true, ByteBuffer.wrap(end), callback);
     }
 
     @Override
-    public void close() {
-        server.stop(0);
-        executor.close();
+    public void close() throws Exception {
+        server.stop();
     }
 }
