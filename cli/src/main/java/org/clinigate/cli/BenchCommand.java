@@ -17,8 +17,17 @@ import picocli.CommandLine.Parameters;
         + "up, runs timed rounds, and prints the median and spread in MB/s.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "What to measure: deid, or gateway.")
+    @Parameters(index = "0", description = "What to measure: deid, gateway, or inference.")
     String target;
+
+    @Option(names = "--model", description = "inference: a GGUF file; tokens/s through the backend and straight through the binding.")
+    java.nio.file.Path model;
+
+    @Option(names = "--tokens", defaultValue = "128", description = "inference: tokens per round (default: ${DEFAULT-VALUE}).")
+    int tokens;
+
+    @Option(names = "--threads", defaultValue = "2", description = "inference: llama.cpp threads (default: ${DEFAULT-VALUE}).")
+    int threads;
 
     @Option(names = "--clients", defaultValue = "200", description = "gateway: concurrent clients (default: ${DEFAULT-VALUE}).")
     int clients;
@@ -56,13 +65,21 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (target.equals("inference")) {
+            if (model == null) {
+                System.err.println("error: CG-1001: bench inference needs --model PATH.gguf");
+                return 2;
+            }
+            org.clinigate.inference.llama.LlamaThroughput.run(model, rounds, tokens, threads, System.out);
+            System.exit(0); // llama.cpp keeps a non-daemon thread alive once a model is loaded
+        }
         if (target.equals("gateway")) {
             org.clinigate.cli.bench.GatewayBench.run(new org.clinigate.cli.bench.GatewayBench.Options(clients, seconds,
                     warmup, promptBytes, streamClients, backendDelayMs, externalSeconds), System.out);
             return 0;
         }
         if (!target.equals("deid")) {
-            System.err.println("error: CG-1001: unknown benchmark; allowed: deid, gateway");
+            System.err.println("error: CG-1001: unknown benchmark; allowed: deid, gateway, inference");
             return 2;
         }
         DeidPolicy policy = DeidPolicy.parse(mode);
