@@ -23,6 +23,12 @@ public enum ErrorCode {
     CG_1008(1008, false),
     /** A lexicon or other bundled resource is missing or corrupt. */
     CG_1009(1009, false),
+    /** A model download was refused: no access (HTTP 401/403: HF_TOKEN, model terms) or no such file (404). */
+    CG_1010(1010, false),
+    /** A downloaded model file does not match its expected sha256; the partial download is removed. */
+    CG_1011(1011, false),
+    /** A model download failed on the network after its retries (time-out, reset, 5xx); a rerun resumes. */
+    CG_1012(1012, true),
     /** A chat request is invalid: a field is missing or out of range (HTTP 400). */
     CG_2001(2001, false),
     /** No configured backend serves the requested model (HTTP 404). */

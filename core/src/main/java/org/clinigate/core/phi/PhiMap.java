@@ -30,7 +30,10 @@ public final class PhiMap {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern PSEUDONYM = Pattern.compile("\\[[A-Z][A-Z_]*_[0-9]{1,9}\\]");
 
+    private static final java.util.concurrent.atomic.AtomicLong SERIALS = new java.util.concurrent.atomic.AtomicLong();
+
     private final String scopeId;
+    private final long serial = SERIALS.incrementAndGet();
     private final int dateShiftDays;
     private final Map<Key, String> forward = new HashMap<>();
     private final Map<String, Entry> reverse = new HashMap<>();
@@ -57,6 +60,11 @@ public final class PhiMap {
 
     public String scopeId() {
         return scopeId;
+    }
+
+    /** A number unique to this instance in this process: tells a recreated scope from the old one. */
+    public long serial() {
+        return serial;
     }
 
     public int dateShiftDays() {

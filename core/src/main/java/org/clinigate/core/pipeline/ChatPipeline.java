@@ -36,6 +36,7 @@ public final class ChatPipeline {
     private final ChatBackend backend;
     private final PhiVault vault;
     private final PipelineObserver observer;
+    private final HistoryCache history = new HistoryCache(20_000);
 
     public ChatPipeline(Deidentifier deidentifier, ChatBackend backend, PhiVault vault, PipelineObserver observer) {
         this.deidentifier = Objects.requireNonNull(deidentifier, "deidentifier");
@@ -75,13 +76,27 @@ public final class ChatPipeline {
         PhiMap map = call.scope().map(vault::scope).orElseGet(() -> PhiMap.create("request"));
         Map<PhiCategory, Integer> counts = new EnumMap<>(PhiCategory.class);
         List<ChatMessage> messages = new ArrayList<>();
-        for (ChatMessage m : call.request().messages()) {
+        List<ChatMessage> in = call.request().messages();
+        ScopeKey key = call.scope().orElse(null);
+        for (int i = 0; i < in.size(); i++) {
+            ChatMessage m = in.get(i);
+            // Earlier turns come back with every request; in a named scope their de-identified form is
+            // reused. The newest message is always de-identified afresh.
+            boolean earlier = key != null && i < in.size() - 1;
             List<ContentPart> parts = new ArrayList<>(m.parts().size());
             for (ContentPart part : m.parts()) {
                 if (part instanceof ContentPart.Text t) {
+                    String cached = earlier ? history.get(key, map.serial(), m.role(), t.text()) : null;
+                    if (cached != null) {
+                        parts.add(new ContentPart.Text(cached));
+                        continue;
+                    }
                     Deidentified d = deidentifier.deidentify(t.text(), PSEUDONYMS, map);
                     for (PhiSpan s : d.spans()) {
                         counts.merge(s.category(), 1, Integer::sum);
+                    }
+                    if (key != null) {
+                        history.put(key, map.serial(), m.role(), t.text(), d.text());
                     }
                     parts.add(new ContentPart.Text(d.text()));
                 } else {
