@@ -224,8 +224,10 @@ public final class DeidJob {
         if (!policy.anyReversible()) {
             return unscoped; // tag and redact write nothing to a map
         }
-        String key = r.patientId != null ? "patient:" + r.patientId : "record:" + r.id;
-        return scopes.computeIfAbsent(key, PhiMap::create);
+        if (r.patientId == null) {
+            return PhiMap.create("record"); // its own scope, not kept: memory stays flat on long files
+        }
+        return scopes.computeIfAbsent("patient:" + r.patientId, PhiMap::create);
     }
 
     private static void writeRecord(JsonFactory f, Writer w, Record r, Deidentified d) throws IOException {

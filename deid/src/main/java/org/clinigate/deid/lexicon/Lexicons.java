@@ -97,7 +97,7 @@ public final class Lexicons {
             "october", "nov", "november", "dec", "december");
 
     /** Every single word of every list, with the bits of the lists that hold it: one lookup per token. */
-    private final Map<String, Integer> bits = new HashMap<>(300_000);
+    private Map<String, Integer> bits = new HashMap<>(300_000);
     /** {@link #bits}, frozen into a table built for fast misses once loading is done. */
     private WordTable table;
 
@@ -160,6 +160,7 @@ public final class Lexicons {
         markStarts(places, PLACE_START);
         markStarts(organizationWords, ORGANIZATION_START);
         table = new WordTable(bits);
+        bits = null; // the frozen table holds it all; the map would cost 15 MB for nothing
     }
 
     private void markStarts(Set<String> phrases, int bit) {
