@@ -194,6 +194,9 @@ public final class Lexicons {
         }
         int exact = table.get(lower);
         int f = Math.max(exact, 0);
+        if (exact < 0 && isContraction(lower)) {
+            f = FUNCTION | ENGLISH | COMMON; // "i'm", "don't", "you're": never a name
+        }
         if ((f & (ENGLISH | COMMON)) != (ENGLISH | COMMON)) {
             for (String st : stems(lower)) {
                 f |= Math.max(table.get(st), 0) & (ENGLISH | COMMON);
@@ -203,6 +206,22 @@ public final class Lexicons {
             recent[slot] = new Recent(lower, f);
         }
         return f;
+    }
+
+    private static final java.util.Set<String> CONTRACTION_TAILS = java.util.Set.of("m", "re", "ve", "ll", "d", "s");
+
+    /** An English contraction: a function word with 'm, 're, 've, 'll, 'd or 's, or any word in n't. */
+    private boolean isContraction(String w) {
+        int q = w.indexOf('\'');
+        if (q <= 0 || q == w.length() - 1) {
+            return false;
+        }
+        if (w.endsWith("n't")) {
+            return true;
+        }
+        String base = w.substring(0, q);
+        return CONTRACTION_TAILS.contains(w.substring(q + 1))
+                && (base.equals("i") || (table.get(base) & FUNCTION) != 0 && table.get(base) > 0);
     }
 
     /**
