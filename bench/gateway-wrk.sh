@@ -13,7 +13,7 @@ CLINIGATE_JAVA_OPTS="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn" \
   ./clinigate bench gateway --external-load $((seconds * 2 + 60)) --backend-delay-ms "$backend_ms" >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 1 120); do grep -q '^serving' "$log" && break; sleep 1; done
+for _ in $(seq 1 600); do grep -q '^serving' "$log" && break; sleep 1; done
 gw=$(awk '/^gateway/ {print $2}' "$log")
 be=$(awk '/^backend/ {print $2}' "$log")
 bodies=$(awk '/bodies/ {print $NF}' "$log")

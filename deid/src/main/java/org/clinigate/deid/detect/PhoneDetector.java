@@ -21,9 +21,9 @@ final class PhoneDetector implements Detector {
     private static final Pattern GROUPS = Pattern.compile(
             "(?<![\\w.,/+:-])(?:\\(\\d{1,5}\\)\\s?)?\\d{2,5}(?:[ .-]\\d{2,5}){1,5}(?![\\w/%]|[.,:-]\\d)");
     private static final Pattern PLAIN = Pattern.compile("(?<![\\w.,/+-])\\d{10,11}(?![\\w]|[.,]\\d)");
-    private static final Pattern CUE = Pattern.compile(
-            "(?i)\\b(?:phone|tel|telephone|call|cell|mobile|mob|contact|number|reach|fax|pager|page|ph|home|work|office"
-                    + "|beeper|text|whatsapp)[^\\n]{0,24}$");
+    /** Words that say a number nearby is a phone: the cue must open a word and lie within 24 characters. */
+    private static final String[] CUES = {"phone", "tel", "telephone", "call", "cell", "mobile", "mob", "contact",
+            "number", "reach", "fax", "pager", "page", "ph", "home", "work", "office", "beeper", "text", "whatsapp"};
 
     /** A phone number has 7 digits within its first 60 characters, whatever its separators. */
     private static boolean sevenDigits(Positions at, int p) {
@@ -77,7 +77,7 @@ final class PhoneDetector implements Detector {
             return;
         }
         String before = t.substring(Math.max(0, m.start() - 28), m.start());
-        boolean cue = CUE.matcher(before).find();
+        boolean cue = cueBefore(before);
         if (needsShapeOrCue && !cue && !phoneShape(s)) {
             return;
         }
@@ -86,6 +86,27 @@ final class PhoneDetector implements Detector {
         }
         PhiCategory c = before.toLowerCase(Locale.ROOT).contains("fax") ? PhiCategory.FAX : PhiCategory.PHONE;
         out.add(new Candidate(m.start(), m.end(), c, cue ? Candidate.PATTERN + 2 : Candidate.PATTERN));
+    }
+
+    /**
+     * True when a cue word starts a word in {@code before} and no more than 24 characters, none of them
+     * a line break, follow it. A plain scan: this runs for every phone-shaped number.
+     */
+    static boolean cueBefore(String before) {
+        String seg = before.substring(before.lastIndexOf('\n') + 1).toLowerCase(Locale.ROOT);
+        for (String c : CUES) {
+            for (int i = seg.lastIndexOf(c); i >= 0; i = seg.lastIndexOf(c, i - 1)) {
+                boolean start = i == 0 || !isWordChar(seg.charAt(i - 1));
+                if (start && seg.length() - (i + c.length()) <= 24) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c >= 'A' && c <= 'Z';
     }
 
     /** A shape that lab values and doses rarely take: a leading 0, parentheses, dashes, or a long group. */
