@@ -90,10 +90,14 @@ final class PhoneDetector implements Detector {
 
     /**
      * True when a cue word starts a word in {@code before} and no more than 24 characters, none of them
-     * a line break, follow it. A plain scan: this runs for every phone-shaped number.
+     * a line break (but for one at the very end), follow it. A plain scan: this runs for every phone-shaped number.
      */
     static boolean cueBefore(String before) {
-        String seg = before.substring(before.lastIndexOf('\n') + 1).toLowerCase(Locale.ROOT);
+        // As "$" does, allow one line break at the very end: "Phone:" then the number on the next line.
+        String b = before.endsWith("\r\n")
+                ? before.substring(0, before.length() - 2)
+                : before.endsWith("\n") || before.endsWith("\r") ? before.substring(0, before.length() - 1) : before;
+        String seg = b.substring(Math.max(b.lastIndexOf('\n'), b.lastIndexOf('\r')) + 1).toLowerCase(Locale.ROOT);
         for (String c : CUES) {
             for (int i = seg.lastIndexOf(c); i >= 0; i = seg.lastIndexOf(c, i - 1)) {
                 boolean start = i == 0 || !isWordChar(seg.charAt(i - 1));
