@@ -1,5 +1,6 @@
 package org.clinigate.server;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,16 +37,28 @@ public final class Application implements AutoCloseable {
 
     private final GatewayServer server;
     private final List<ChatBackend> backends;
+    private final java.util.concurrent.ScheduledExecutorService probes;
 
-    private Application(GatewayServer server, List<ChatBackend> backends) {
+    private Application(GatewayServer server, List<ChatBackend> backends,
+            java.util.concurrent.ScheduledExecutorService probes) {
         this.server = server;
         this.backends = backends;
+        this.probes = probes;
     }
 
     public static Application start(GatewayConfig config, Map<String, String> env) {
-        List<ChatBackend> backends = Backends.create(config.backends(), env);
+        java.util.concurrent.ScheduledExecutorService probes = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("backend-probe").factory());
+        List<ChatBackend> created = Backends.create(config.backends(), env);
+        List<ChatBackend> backends = new java.util.ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            GatewayConfig.Backend b = config.backends().get(i);
+            backends.add("openai".equals(b.type())
+                    ? new ProbedBackend(created.get(i), java.net.URI.create(b.url()), probes, Duration.ofSeconds(5))
+                    : created.get(i));
+        }
         for (ChatBackend b : backends) {
-            if (b instanceof LlamaBackend llama) {
+            if (b instanceof LlamaBackend llama) { // in-process backends are never wrapped
                 Thread.ofVirtual().name("load-" + b.name()).start(() -> load(llama));
             }
         }
@@ -53,7 +66,7 @@ public final class Application implements AutoCloseable {
         GatewayMetrics metrics = new GatewayMetrics();
         ChatPipeline pipeline = new ChatPipeline(ClinicalDeidentifier.create(), route,
                 new InMemoryVault(config.vault().maxScopes()), metrics);
-        return new Application(GatewayServer.start(config, pipeline, backends, metrics), backends);
+        return new Application(GatewayServer.start(config, pipeline, backends, metrics), backends, probes);
     }
 
     private static void load(LlamaBackend llama) {
@@ -73,6 +86,7 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        probes.shutdownNow();
         for (ChatBackend b : backends) {
             if (b instanceof AutoCloseable c) {
                 try {

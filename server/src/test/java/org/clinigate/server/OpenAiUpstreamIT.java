@@ -82,6 +82,52 @@ class OpenAiUpstreamIT {
     }
 
     @Test
+    void readiness_follows_whether_the_backend_server_answers() throws Exception {
+        String ready = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + app.port() + "/readyz")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(ready).contains("\"ready\":true");
+        FakeOpenAiServer gone = FakeOpenAiServer.start();
+        java.net.URI url = gone.baseUrl();
+        gone.close();
+        ChatBackendStub stub = new ChatBackendStub();
+        ProbedBackend probed = new ProbedBackend(stub, url,
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(), Duration.ofHours(1));
+        probed.probe();
+        assertThat(probed.readiness().ready()).isFalse();
+        assertThat(probed.readiness().detail()).contains("cannot be reached").contains("backends[].url");
+    }
+
+    /** A backend that is always ready, to show that the probe alone can make it not ready. */
+    static final class ChatBackendStub implements org.clinigate.core.chat.ChatBackend {
+        @Override
+        public String name() {
+            return "stub";
+        }
+
+        @Override
+        public java.util.Set<String> models() {
+            return java.util.Set.of("m");
+        }
+
+        @Override
+        public org.clinigate.core.chat.ChatResponse complete(org.clinigate.core.chat.ChatRequest r) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.clinigate.core.chat.ChatStream stream(org.clinigate.core.chat.ChatRequest r,
+                org.clinigate.core.chat.ChatSink s) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.clinigate.core.health.Readiness readiness() {
+            return org.clinigate.core.health.Readiness.ready("stub");
+        }
+    }
+
+    @Test
     void an_unknown_model_is_a_404_naming_the_models_that_exist() throws Exception {
         HttpResponse<String> r = chat("hello", false, "gpt-9");
         assertThat(r.statusCode()).isEqualTo(404);
