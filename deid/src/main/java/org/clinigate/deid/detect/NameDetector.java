@@ -42,7 +42,8 @@ final class NameDetector implements Detector {
             "reviewed", "examined", "evaluated", "referred", "accompanied", "authored", "approved", "verified",
             "interpreted", "read", "cosigned", "attested", "performed", "treated", "followed", "visited",
             "assisted", "brought", "escorted", "called", "paged", "contacted", "notified", "covered", "discussed",
-            "spoke", "talked", "consulted", "met", "caring", "care");
+            "spoke", "talked", "consulted", "met", "caring", "care", "directed", "written", "produced", "hosted",
+            "narrated", "played", "sung");
     private static final Set<String> COLON_CUES = Set.of("patient", "pt", "name", "contact", "provider",
             "physician", "surgeon", "attending", "resident", "fellow", "pcp", "author", "signed", "cc", "from",
             "nurse", "rn", "md", "clinician", "radiologist", "pathologist", "technologist", "tech", "therapist",
@@ -50,6 +51,7 @@ final class NameDetector implements Detector {
             "referring", "ordering", "consultant", "interpreter", "witness", "spouse", "emergency", "kin", "nok",
             "informant", "historian", "dear", "re", "attn", "attention", "employer", "requested");
     private static final Set<String> BARE_CUES = Set.of("dear", "pcp", "attending", "sincerely", "regards", "cc",
+            "starring", "featuring",
             "per", "thanks", "thank", "hi", "hello", "hey", "named", "called", "regarding", "re", "for", "visit");
     private static final Set<String> PARTICLES = Set.of("van", "von", "de", "der", "den", "da", "das", "do", "dos",
             "del", "della", "di", "la", "le", "du", "bin", "ibn", "al", "el", "st", "ter", "ten", "mac", "ap");
