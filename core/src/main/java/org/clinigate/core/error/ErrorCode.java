@@ -61,6 +61,16 @@ public enum ErrorCode {
     CG_3003(3003, false),
     /** The gateway is shutting down and takes no new requests (HTTP 503). */
     CG_3004(3004, true),
+    /** The database cannot be reached or did not answer in time; the pool reconnects by itself (HTTP 503). */
+    CG_4001(4001, true),
+    /** An audit record could not be written, so the request that needed it fails (HTTP 503). */
+    CG_4002(4002, true),
+    /** The audit chain does not verify: a record was changed, deleted, inserted or reordered, or a checkpoint is bad. */
+    CG_4003(4003, false),
+    /** An audit event is invalid: a field is missing, too long, or holds a NUL character; a bug in the caller. */
+    CG_4004(4004, false),
+    /** The database schema could not be migrated, or is newer than this build. */
+    CG_4005(4005, false),
     /** An internal invariant failed; a bug. */
     CG_1999(1999, false);
 

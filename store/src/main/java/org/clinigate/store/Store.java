@@ -1,0 +1,75 @@
+package org.clinigate.store;
+
+import java.util.Objects;
+import java.util.function.Function;
+import org.clinigate.core.audit.AuditLog;
+import org.clinigate.core.health.Readiness;
+import org.clinigate.store.audit.ChainKey;
+import org.clinigate.store.audit.JdbcAuditLog;
+import org.clinigate.store.db.Database;
+
+/**
+ * The persistence module assembled: one database (pool plus migrated schema) and what lives in it. The application
+ * opens one store at start-up and closes it at shutdown:
+ *
+ * <pre>{@code
+ * try (Store store = Store.open(StoreConfig.defaults())) {
+ *     AuditLog audit = store.auditLog();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p><b>Thread safety.</b> Everything it hands out is safe for concurrent use. <b>Failure.</b> {@link #open} fails
+ * fast: {@code CG-1001} for a bad setting or key, {@code CG-4001} when the database cannot be reached within the
+ * connect timeout, {@code CG-4005} when the migration fails.
+ */
+public final class Store implements AutoCloseable {
+
+    private final Database database;
+    private final JdbcAuditLog auditLog;
+
+    private Store(Database database, JdbcAuditLog auditLog) {
+        this.database = database;
+        this.auditLog = auditLog;
+    }
+
+    /** Opens the store, reading the password and the audit key from the process environment. */
+    public static Store open(StoreConfig config) {
+        return open(config, System::getenv);
+    }
+
+    /** Opens the store, reading environment variables through {@code env}. */
+    public static Store open(StoreConfig config, Function<String, String> env) {
+        Objects.requireNonNull(config, "config");
+        ChainKey key = ChainKey.resolve(config.audit(), env);
+        String password = config.passwordEnv() == null ? null : env.apply(config.passwordEnv());
+        Database database = Database.open(config.url(), config.user(), password == null ? "" : password,
+                config.poolSize(), config.connectTimeout());
+        return new Store(database, JdbcAuditLog.open(database, config.audit(), key));
+    }
+
+    /** The audit log; valid until {@link #close()}. */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /** The database, for the parts of the store that come next (vault, keys, drafts) and for tools. */
+    public Database database() {
+        return database;
+    }
+
+    /** Ready when the database answers. */
+    public Readiness readiness() {
+        return database.readiness();
+    }
+
+    /** Flushes queued audit appends, then closes the pool. */
+    @Override
+    public void close() {
+        try {
+            auditLog.close();
+        } finally {
+            database.close();
+        }
+    }
+}
