@@ -38,12 +38,26 @@ public final class Application implements AutoCloseable {
     private final GatewayServer server;
     private final List<ChatBackend> backends;
     private final java.util.concurrent.ScheduledExecutorService probes;
+    private final org.clinigate.store.Store store;
 
     private Application(GatewayServer server, List<ChatBackend> backends,
-            java.util.concurrent.ScheduledExecutorService probes) {
+            java.util.concurrent.ScheduledExecutorService probes, org.clinigate.store.Store store) {
         this.server = server;
         this.backends = backends;
         this.probes = probes;
+        this.store = store;
+    }
+
+    /** The store settings: an H2 file under {@code data_dir} unless {@code db.url} names another database. */
+    public static org.clinigate.store.StoreConfig storeConfig(GatewayConfig config) {
+        org.clinigate.store.StoreConfig sc = org.clinigate.store.StoreConfig
+                .embedded(java.nio.file.Path.of(config.dataDir()));
+        String url = config.db().url();
+        if (url != null && !url.isEmpty()) {
+            sc = sc.withUrl(url, config.db().user(), config.db().passwordEnv());
+        }
+        return sc.withAudit(sc.audit().withStoreText(config.audit().storeText())
+                .withCheckpointInterval(config.audit().checkpointEvery()));
     }
 
     public static Application start(GatewayConfig config, Map<String, String> env) {
@@ -62,11 +76,18 @@ public final class Application implements AutoCloseable {
                 Thread.ofVirtual().name("load-" + b.name()).start(() -> load(llama));
             }
         }
+        org.clinigate.store.Store store = org.clinigate.store.Store.open(storeConfig(config), env::get);
         ChatBackend route = backends.isEmpty() ? new Unconfigured() : new BackendRouter(backends);
         GatewayMetrics metrics = new GatewayMetrics();
         ChatPipeline pipeline = new ChatPipeline(ClinicalDeidentifier.create(), route,
                 new InMemoryVault(config.vault().maxScopes()), metrics);
-        return new Application(GatewayServer.start(config, pipeline, backends, metrics), backends, probes);
+        try {
+            return new Application(GatewayServer.start(config, pipeline, backends, metrics, store.auditLog()),
+                    backends, probes, store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     private static void load(LlamaBackend llama) {
@@ -96,6 +117,7 @@ public final class Application implements AutoCloseable {
                 }
             }
         }
+        store.close();
     }
 
     /** Stands in when no backend is configured: every generation answers 503 with the advice. */

@@ -31,13 +31,27 @@ final class Gateway implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final GatewayMetrics metrics = new GatewayMetrics();
 
+    final org.clinigate.store.Store store;
+
     Gateway(ChatBackend backend, Map<String, String> env) {
+        this(backend, env, null);
+    }
+
+    /** With {@code audit} null, a real audit log in an H2 database under a temporary folder. */
+    Gateway(ChatBackend backend, Map<String, String> env, org.clinigate.core.audit.AuditLog audit) {
         Map<String, String> all = new java.util.HashMap<>(Map.of("CLINIGATE_SERVER_PORT", "0",
                 "CLINIGATE_SERVER_SHUTDOWN_GRACE_SECONDS", "10"));
         all.putAll(env);
         GatewayConfig config = new ConfigLoader().load((Path) null, all);
         ChatPipeline pipeline = new ChatPipeline(DEID, backend, new InMemoryVault(1000), metrics);
-        server = GatewayServer.start(config, pipeline, backend == null ? List.of() : List.of(backend), metrics);
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("clinigate-it");
+            store = org.clinigate.store.Store.open(org.clinigate.store.StoreConfig.embedded(dir), k -> null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        server = GatewayServer.start(config, pipeline, backend == null ? List.of() : List.of(backend), metrics,
+                audit == null ? store.auditLog() : audit);
     }
 
     URI uri(String path) {
@@ -89,5 +103,6 @@ final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        store.close();
     }
 }

@@ -27,10 +27,11 @@ class OpenAiUpstreamIT {
     static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         upstream = FakeOpenAiServer.start();
         Map<String, String> env = new HashMap<>();
         env.put("CLINIGATE_SERVER_PORT", "0");
+        env.put("CLINIGATE_DATA_DIR", java.nio.file.Files.createTempDirectory("clinigate-it").toString());
         env.put("CLINIGATE_BACKENDS_0_NAME", "fake");
         env.put("CLINIGATE_BACKENDS_0_TYPE", "openai");
         env.put("CLINIGATE_BACKENDS_0_URL", upstream.baseUrl().toString());

@@ -62,11 +62,18 @@ public final class ChatPipeline {
         return new Result(relinked, p.request(), raw.content());
     }
 
+    /**
+     * A started stream and what the model was sent. {@link ChatStream#await()} returns the model's
+     * own (de-identified) answer; the client sink receives it re-linked.
+     */
+    public record Streaming(ChatStream stream, ChatRequest deidentifiedRequest) {
+    }
+
     /** Starts a streamed call; {@code client} receives re-linked text only. */
-    public ChatStream stream(ChatCall call, ChatSink client) {
+    public Streaming stream(ChatCall call, ChatSink client) {
         Prepared p = prepare(call);
         call.scope().ifPresent(k -> vault.save(k, p.map()));
-        return backend.stream(p.request(), new RelinkingSink(p.map(), client));
+        return new Streaming(backend.stream(p.request(), new RelinkingSink(p.map(), client)), p.request());
     }
 
     private record Prepared(ChatRequest request, PhiMap map) {

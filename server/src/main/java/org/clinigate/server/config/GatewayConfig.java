@@ -7,7 +7,8 @@ import java.util.List;
  * Every setting of {@code clinigate serve}, loaded once at start-up from {@code clinigate.yaml} and
  * {@code CLINIGATE_<PATH>} environment variables by {@link ConfigLoader}, then validated. Immutable.
  */
-public record GatewayConfig(Server server, Vault vault, List<Backend> backends) {
+public record GatewayConfig(Server server, Vault vault, List<Backend> backends,
+        @JsonProperty("data_dir") String dataDir, Db db, Audit audit) {
 
     public GatewayConfig {
         backends = backends == null ? List.of() : List.copyOf(backends);
@@ -18,6 +19,22 @@ public record GatewayConfig(Server server, Vault vault, List<Backend> backends) 
             @JsonProperty("max_json_depth") int maxJsonDepth,
             @JsonProperty("shutdown_grace_seconds") int shutdownGraceSeconds,
             @JsonProperty("request_timeout_seconds") int requestTimeoutSeconds) {
+    }
+
+    /** The database: an H2 file under {@code data_dir} when {@code url} is empty, else PostgreSQL. */
+    public record Db(String url, String user, @JsonProperty("password_env") String passwordEnv) {
+        @Override
+        public String toString() {
+            // A JDBC URL can carry a password; print only its kind.
+            return "Db[url="
+                    + (url == null || url.isEmpty() ? "embedded" : url.replaceAll("^(jdbc:[a-z0-9]+:).*", "$1…"))
+                    + ", user=" + user + "]";
+        }
+    }
+
+    /** The audit log: whether it keeps de-identified text, and how often it signs a checkpoint. */
+    public record Audit(@JsonProperty("store_text") boolean storeText,
+            @JsonProperty("checkpoint_every") int checkpointEvery) {
     }
 
     /** Where pseudonym mappings live. The store module adds a database-backed kind. */

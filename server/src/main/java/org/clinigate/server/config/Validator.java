@@ -22,6 +22,11 @@ final class Validator {
         range("server.request_timeout_seconds", s.requestTimeoutSeconds(), 1, 3_600);
         require("memory".equals(c.vault().kind()), "vault.kind", "allowed: memory");
         range("vault.max_scopes", c.vault().maxScopes(), 1, 100_000_000);
+        require(c.dataDir() != null && !c.dataDir().isBlank(), "data_dir", "must not be empty");
+        String url = c.db().url();
+        require(url == null || url.isEmpty() || url.startsWith("jdbc:h2:") || url.startsWith("jdbc:postgresql:"),
+                "db.url", "empty (embedded H2), jdbc:h2:... or jdbc:postgresql://...");
+        range("audit.checkpoint_every", c.audit().checkpointEvery(), 1, 1_000_000);
         Set<String> names = new HashSet<>();
         Set<String> models = new HashSet<>();
         for (int i = 0; i < c.backends().size(); i++) {

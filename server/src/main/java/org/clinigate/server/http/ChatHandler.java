@@ -24,12 +24,15 @@ final class ChatHandler implements Handler {
     private final RequestParser parser;
     private final GatewayMetrics metrics;
     private final long maxBodyBytes;
+    private final Auditor audit;
 
-    ChatHandler(ChatPipeline pipeline, RequestParser parser, GatewayMetrics metrics, long maxBodyBytes) {
+    ChatHandler(ChatPipeline pipeline, RequestParser parser, GatewayMetrics metrics, long maxBodyBytes,
+            Auditor audit) {
         this.pipeline = pipeline;
         this.parser = parser;
         this.metrics = metrics;
         this.maxBodyBytes = maxBodyBytes;
+        this.audit = audit;
     }
 
     @Override
@@ -45,8 +48,11 @@ final class ChatHandler implements Handler {
         String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = System.currentTimeMillis() / 1000;
         if (!p.stream()) {
-            ChatResponse r = pipeline.complete(call).response();
+            ChatPipeline.Result result = pipeline.complete(call);
+            ChatResponse r = result.response();
             metrics.tokens(p.request().model(), r.usage().promptTokens(), r.usage().completionTokens());
+            audit.allowed(ctx, principal, p.request().model(), result.deidentifiedRequest(),
+                    result.deidentifiedAnswer(), r.usage().promptTokens(), r.usage().completionTokens(), "chat");
             ctx.contentType("application/json").result(Wire.completion(r, created));
             return;
         }
@@ -55,10 +61,24 @@ final class ChatHandler implements Handler {
 
     private void stream(Context ctx, ChatCall call, ParsedRequest p, String id, long created, long t0) {
         String model = p.request().model();
-        SseSink sink = new SseSink(() -> open(ctx, model, t0), id, model, created);
+        // No byte reaches the client before the stream's start is audited: the first token waits here.
+        java.util.concurrent.CompletableFuture<Void> audited = new java.util.concurrent.CompletableFuture<>();
+        SseSink sink = new SseSink(() -> {
+            audited.join();
+            return open(ctx, model, t0);
+        }, id, model, created);
         metrics.streamStarted();
         try {
-            ChatStream s = pipeline.stream(call, sink);
+            ChatPipeline.Streaming started = pipeline.stream(call, sink);
+            ChatStream s = started.stream();
+            try {
+                audit.allowed(ctx, call.principal(), model, started.deidentifiedRequest(), null, 0, 0, "chat-stream");
+                audited.complete(null);
+            } catch (ClinigateException auditFailed) {
+                audited.completeExceptionally(auditFailed);
+                s.cancel();
+                throw auditFailed;
+            }
             ChatResponse r;
             try {
                 r = s.await();
@@ -71,6 +91,8 @@ final class ChatHandler implements Handler {
                 return;
             }
             metrics.tokens(model, r.usage().promptTokens(), r.usage().completionTokens());
+            audit.allowed(ctx, call.principal(), model, started.deidentifiedRequest(), r.content(),
+                    r.usage().promptTokens(), r.usage().completionTokens(), "chat-stream-end");
             try {
                 sink.finish(r, p.includeUsage());
             } catch (UncheckedIOException gone) {

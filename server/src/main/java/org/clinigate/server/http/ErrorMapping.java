@@ -29,7 +29,7 @@ final class ErrorMapping {
             case CG_3003 -> 415;
             case CG_2005 -> 499;
             case CG_2103, CG_2104, CG_2105 -> 502;
-            case CG_2101, CG_2106, CG_2107, CG_3004 -> 503;
+            case CG_2101, CG_2106, CG_2107, CG_3004, CG_4001, CG_4002 -> 503;
             case CG_2102 -> 504;
             default -> 500;
         };

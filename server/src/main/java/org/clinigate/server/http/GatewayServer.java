@@ -38,10 +38,11 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Starts the server on {@code server.host}:{@code server.port} (0 picks a free port). */
     public static GatewayServer start(GatewayConfig config, ChatPipeline pipeline, List<ChatBackend> backends,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics, org.clinigate.core.audit.AuditLog auditLog) {
         GatewayConfig.Server s = config.server();
         RequestParser parser = new RequestParser(s.maxJsonDepth(), s.maxBodyBytes());
-        ChatHandler chat = new ChatHandler(pipeline, parser, metrics, s.maxBodyBytes());
+        Auditor audit = new Auditor(auditLog);
+        ChatHandler chat = new ChatHandler(pipeline, parser, metrics, s.maxBodyBytes(), audit);
         AtomicBoolean stopping = new AtomicBoolean();
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -56,6 +57,7 @@ public final class GatewayServer implements AutoCloseable {
             });
             c.routes.before(ctx -> {
                 ctx.attribute(STARTED, System.nanoTime());
+                ctx.attribute(Auditor.STARTED, ctx.attribute(STARTED));
                 if (stopping.get()) {
                     throw new ClinigateException(ErrorCode.CG_3004, "the gateway is shutting down");
                 }
@@ -69,6 +71,11 @@ public final class GatewayServer implements AutoCloseable {
             c.routes.after(ctx -> record(ctx, metrics));
             c.routes.exception(ClinigateException.class, (e, ctx) -> {
                 metrics.error(e.code());
+                if (ctx.path().startsWith("/v1/")
+                        && !audit.refused(ctx, org.clinigate.core.pipeline.Principal.local(), e,
+                                ErrorMapping.status(e.code()))) {
+                    e = new ClinigateException(ErrorCode.CG_4002, "the audit log cannot be written");
+                }
                 error(ctx, e);
             });
             c.routes.exception(Exception.class, (e, ctx) -> {
