@@ -82,8 +82,8 @@ public final class Application implements AutoCloseable {
         ChatPipeline pipeline = new ChatPipeline(ClinicalDeidentifier.create(), route,
                 new InMemoryVault(config.vault().maxScopes()), metrics);
         try {
-            return new Application(GatewayServer.start(config, pipeline, backends, metrics, store.auditLog()),
-                    backends, probes, store);
+            return new Application(GatewayServer.start(config, pipeline, backends, metrics, store.auditLog(),
+                    store.apiKeys()), backends, probes, store);
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -39,8 +39,9 @@ final class Gateway implements AutoCloseable {
 
     /** With {@code audit} null, a real audit log in an H2 database under a temporary folder. */
     Gateway(ChatBackend backend, Map<String, String> env, org.clinigate.core.audit.AuditLog audit) {
-        Map<String, String> all = new java.util.HashMap<>(Map.of("CLINIGATE_SERVER_PORT", "0",
-                "CLINIGATE_SERVER_SHUTDOWN_GRACE_SECONDS", "10"));
+        Map<String, String> all = new java.util.HashMap<>(
+                Map.of("CLINIGATE_SERVER_PORT", "0", "CLINIGATE_AUTH_MODE", "none",
+                        "CLINIGATE_SERVER_SHUTDOWN_GRACE_SECONDS", "10"));
         all.putAll(env);
         GatewayConfig config = new ConfigLoader().load((Path) null, all);
         ChatPipeline pipeline = new ChatPipeline(DEID, backend, new InMemoryVault(1000), metrics);
@@ -51,7 +52,7 @@ final class Gateway implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         server = GatewayServer.start(config, pipeline, backend == null ? List.of() : List.of(backend), metrics,
-                audit == null ? store.auditLog() : audit);
+                audit == null ? store.auditLog() : audit, store.apiKeys());
     }
 
     URI uri(String path) {

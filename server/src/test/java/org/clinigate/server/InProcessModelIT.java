@@ -30,6 +30,7 @@ class InProcessModelIT {
         Path gguf = TinyGemma.writeTo(Path.of("target", "test-models", "tiny-gemma3.gguf"));
         Map<String, String> env = new HashMap<>();
         env.put("CLINIGATE_SERVER_PORT", "0");
+        env.put("CLINIGATE_AUTH_MODE", "none");
         env.put("CLINIGATE_DATA_DIR", java.nio.file.Files.createTempDirectory("clinigate-it").toString());
         env.put("CLINIGATE_BACKENDS_0_NAME", "local");
         env.put("CLINIGATE_BACKENDS_0_TYPE", "llama-cpp");

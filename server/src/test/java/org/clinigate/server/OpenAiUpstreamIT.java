@@ -31,6 +31,7 @@ class OpenAiUpstreamIT {
         upstream = FakeOpenAiServer.start();
         Map<String, String> env = new HashMap<>();
         env.put("CLINIGATE_SERVER_PORT", "0");
+        env.put("CLINIGATE_AUTH_MODE", "none");
         env.put("CLINIGATE_DATA_DIR", java.nio.file.Files.createTempDirectory("clinigate-it").toString());
         env.put("CLINIGATE_BACKENDS_0_NAME", "fake");
         env.put("CLINIGATE_BACKENDS_0_TYPE", "openai");

@@ -48,6 +48,11 @@ public final class Store implements AutoCloseable {
         return new Store(database, JdbcAuditLog.open(database, config.audit(), key));
     }
 
+    /** The API keys; valid until {@link #close()}. */
+    public org.clinigate.core.auth.ApiKeys apiKeys() {
+        return new org.clinigate.store.keys.JdbcApiKeys(database);
+    }
+
     /** The audit log; valid until {@link #close()}. */
     public AuditLog auditLog() {
         return auditLog;

@@ -43,6 +43,7 @@ public final class GatewayBench {
         try (FastUpstream upstream = new FastUpstream(o.backendDelayMillis())) {
             Map<String, String> env = new HashMap<>();
             env.put("CLINIGATE_SERVER_PORT", "0");
+            env.put("CLINIGATE_AUTH_MODE", "none");
             env.put("CLINIGATE_DATA_DIR", java.nio.file.Files.createTempDirectory("clinigate-bench").toString());
             env.put("CLINIGATE_BACKENDS_0_NAME", "bench");
             env.put("CLINIGATE_BACKENDS_0_TYPE", "openai");

@@ -71,6 +71,12 @@ public enum ErrorCode {
     CG_4004(4004, false),
     /** The database schema could not be migrated, or is newer than this build. */
     CG_4005(4005, false),
+    /** No credentials, or an Authorization header that is not "Bearer <key>" (HTTP 401). */
+    CG_4010(4010, false),
+    /** The API key is unknown or revoked (HTTP 401). */
+    CG_4011(4011, false),
+    /** The caller's role may not use this endpoint (HTTP 403). */
+    CG_4012(4012, false),
     /** An internal invariant failed; a bug. */
     CG_1999(1999, false);
 

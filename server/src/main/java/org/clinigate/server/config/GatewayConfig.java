@@ -7,7 +7,7 @@ import java.util.List;
  * Every setting of {@code clinigate serve}, loaded once at start-up from {@code clinigate.yaml} and
  * {@code CLINIGATE_<PATH>} environment variables by {@link ConfigLoader}, then validated. Immutable.
  */
-public record GatewayConfig(Server server, Vault vault, List<Backend> backends,
+public record GatewayConfig(Server server, Auth auth, Vault vault, List<Backend> backends,
         @JsonProperty("data_dir") String dataDir, Db db, Audit audit) {
 
     public GatewayConfig {
@@ -19,6 +19,10 @@ public record GatewayConfig(Server server, Vault vault, List<Backend> backends,
             @JsonProperty("max_json_depth") int maxJsonDepth,
             @JsonProperty("shutdown_grace_seconds") int shutdownGraceSeconds,
             @JsonProperty("request_timeout_seconds") int requestTimeoutSeconds) {
+    }
+
+    /** How callers prove who they are: {@code keys} (API keys from {@code clinigate keys create}) or {@code none}. */
+    public record Auth(String mode) {
     }
 
     /** The database: an H2 file under {@code data_dir} when {@code url} is empty, else PostgreSQL. */

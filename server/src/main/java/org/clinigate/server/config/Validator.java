@@ -21,6 +21,7 @@ final class Validator {
         range("server.shutdown_grace_seconds", s.shutdownGraceSeconds(), 0, 600);
         range("server.request_timeout_seconds", s.requestTimeoutSeconds(), 1, 3_600);
         require("memory".equals(c.vault().kind()), "vault.kind", "allowed: memory");
+        require("keys".equals(c.auth().mode()) || "none".equals(c.auth().mode()), "auth.mode", "allowed: keys, none");
         range("vault.max_scopes", c.vault().maxScopes(), 1, 100_000_000);
         require(c.dataDir() != null && !c.dataDir().isBlank(), "data_dir", "must not be empty");
         String url = c.db().url();

@@ -50,7 +50,8 @@ final class Auditor {
     private static AuditEvent.Builder base(Context ctx, Principal who) {
         Long t0 = ctx.attribute(STARTED);
         long micros = t0 == null ? 0 : (System.nanoTime() - t0) / 1000;
-        return AuditEvent.builder().who(who.tenant(), who.subject(), String.join(",", who.roles()))
+        String roles = who.roles().isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(who.roles()));
+        return AuditEvent.builder().who(who.tenant(), who.subject(), roles)
                 .endpoint(ctx.method().name() + " " + ctx.path()).latencyMicros(micros);
     }
 

@@ -43,7 +43,7 @@ final class ChatHandler implements Handler {
             throw new ClinigateException(ErrorCode.CG_3003, "Content-Type must be application/json");
         }
         ParsedRequest p = parser.parse(body(ctx));
-        Principal principal = Principal.local();
+        Principal principal = ctx.attribute(GatewayServer.PRINCIPAL);
         ChatCall call = new ChatCall(principal, p.request(), p.patientId(), p.conversationId());
         String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         long created = System.currentTimeMillis() / 1000;

@@ -24,6 +24,8 @@ final class ErrorMapping {
         return switch (code) {
             case CG_1001, CG_1003, CG_1004, CG_1005, CG_2001, CG_2003, CG_2004 -> 400;
             case CG_2002, CG_3001 -> 404;
+            case CG_4010, CG_4011 -> 401;
+            case CG_4012 -> 403;
             case CG_3002 -> 405;
             case CG_1006 -> 413;
             case CG_3003 -> 415;
@@ -38,6 +40,8 @@ final class ErrorMapping {
     static String type(int status) {
         return switch (status) {
             case 400, 404, 405, 413, 415 -> "invalid_request_error";
+            case 401 -> "authentication_error";
+            case 403 -> "permission_error";
             case 499 -> "request_cancelled";
             case 502, 503, 504 -> "upstream_error";
             default -> "server_error";

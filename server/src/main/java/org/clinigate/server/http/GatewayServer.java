@@ -12,6 +12,7 @@ import org.clinigate.core.error.ClinigateException;
 import org.clinigate.core.error.ErrorCode;
 import org.clinigate.core.health.Readiness;
 import org.clinigate.core.pipeline.ChatPipeline;
+import org.clinigate.core.pipeline.Principal;
 import org.clinigate.server.config.GatewayConfig;
 import org.clinigate.server.metrics.GatewayMetrics;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -27,6 +28,9 @@ public final class GatewayServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     private static final String STARTED = "clinigate.started";
+    static final String PRINCIPAL = "clinigate.principal";
+    /** Who a refused request is recorded as when it never proved an identity. */
+    private static final Principal ANONYMOUS = new Principal("unknown", "anonymous", java.util.Set.of());
 
     private final Javalin app;
     private final AtomicBoolean stopping;
@@ -38,8 +42,10 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Starts the server on {@code server.host}:{@code server.port} (0 picks a free port). */
     public static GatewayServer start(GatewayConfig config, ChatPipeline pipeline, List<ChatBackend> backends,
-            GatewayMetrics metrics, org.clinigate.core.audit.AuditLog auditLog) {
+            GatewayMetrics metrics, org.clinigate.core.audit.AuditLog auditLog,
+            org.clinigate.core.auth.ApiKeys keys) {
         GatewayConfig.Server s = config.server();
+        KeyAuthenticator authenticator = "keys".equals(config.auth().mode()) ? new KeyAuthenticator(keys) : null;
         RequestParser parser = new RequestParser(s.maxJsonDepth(), s.maxBodyBytes());
         Auditor audit = new Auditor(auditLog);
         ChatHandler chat = new ChatHandler(pipeline, parser, metrics, s.maxBodyBytes(), audit);
@@ -61,6 +67,15 @@ public final class GatewayServer implements AutoCloseable {
                 if (stopping.get()) {
                     throw new ClinigateException(ErrorCode.CG_3004, "the gateway is shutting down");
                 }
+                if (ctx.path().startsWith("/v1/")) {
+                    Principal p = authenticator == null
+                            ? Principal.local()
+                            : authenticator.authenticate(ctx.header("Authorization"));
+                    ctx.attribute(PRINCIPAL, p);
+                    if (ctx.path().equals("/v1/chat/completions") && !p.roles().contains("clinician")) {
+                        throw new ClinigateException(ErrorCode.CG_4012, "this endpoint needs the clinician role");
+                    }
+                }
             });
             c.routes.post("/v1/chat/completions", chat);
             c.routes.get("/v1/models", ctx -> models(ctx, backends));
@@ -71,9 +86,9 @@ public final class GatewayServer implements AutoCloseable {
             c.routes.after(ctx -> record(ctx, metrics));
             c.routes.exception(ClinigateException.class, (e, ctx) -> {
                 metrics.error(e.code());
+                Principal who = ctx.attribute(PRINCIPAL);
                 if (ctx.path().startsWith("/v1/")
-                        && !audit.refused(ctx, org.clinigate.core.pipeline.Principal.local(), e,
-                                ErrorMapping.status(e.code()))) {
+                        && !audit.refused(ctx, who == null ? ANONYMOUS : who, e, ErrorMapping.status(e.code()))) {
                     e = new ClinigateException(ErrorCode.CG_4002, "the audit log cannot be written");
                 }
                 error(ctx, e);

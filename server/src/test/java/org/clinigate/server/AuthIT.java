@@ -1,0 +1,80 @@
+package org.clinigate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.clinigate.core.audit.AuditOutcome;
+import org.clinigate.core.auth.ApiKeys;
+import org.clinigate.core.auth.KeyFormat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** API keys: only a valid, active key of an allowed role gets through, and every refusal is audited. */
+class AuthIT {
+
+    static Gateway gateway;
+
+    @BeforeAll
+    static void start() {
+        gateway = new Gateway(new ScriptedBackend(), Map.of("CLINIGATE_AUTH_MODE", "keys"));
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    private static HttpResponse<String> chat(String authorization) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(gateway.uri("/v1/chat/completions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Gateway.chat("hello", false, null)));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return gateway.http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String code(HttpResponse<String> r) throws Exception {
+        return Gateway.json(r.body()).path("error").path("code").asText();
+    }
+
+    @Test
+    void a_clinician_key_is_served_and_its_tenant_recorded() throws Exception {
+        ApiKeys.Created k = gateway.store.apiKeys().create("st-olaf", "clinician");
+        HttpResponse<String> r = chat("Bearer " + k.secret());
+        assertThat(r.statusCode()).isEqualTo(200);
+        var records = gateway.store.auditLog().read(1, 1000);
+        assertThat(records.get(records.size() - 1).event().tenant()).isEqualTo("st-olaf");
+        assertThat(records.toString()).doesNotContain(k.secret());
+    }
+
+    @Test
+    void missing_malformed_unknown_and_revoked_keys_are_refused_and_audited() throws Exception {
+        assertThat(code(chat(null))).isEqualTo("CG-4010");
+        assertThat(code(chat("Basic dXNlcjpwYXNz"))).isEqualTo("CG-4010");
+        assertThat(code(chat("Bearer ' OR 1=1 --"))).isEqualTo("CG-4010");
+        String forged = KeyFormat.newSecret();
+        HttpResponse<String> unknown = chat("Bearer " + forged);
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(code(unknown)).isEqualTo("CG-4011");
+        assertThat(unknown.body()).doesNotContain(forged);
+        ApiKeys.Created k = gateway.store.apiKeys().create("st-olaf", "clinician");
+        assertThat(gateway.store.apiKeys().revoke(k.info().id())).isTrue();
+        assertThat(code(chat("Bearer " + k.secret()))).isEqualTo("CG-4011");
+        var records = gateway.store.auditLog().read(1, 1000);
+        assertThat(records.stream().filter(r -> r.event().outcome() == AuditOutcome.DENIED).count())
+                .isGreaterThanOrEqualTo(5);
+        assertThat(gateway.store.auditLog().verify().ok()).isTrue();
+    }
+
+    @Test
+    void a_role_that_may_not_chat_gets_403() throws Exception {
+        ApiKeys.Created k = gateway.store.apiKeys().create("st-olaf", "researcher");
+        HttpResponse<String> r = chat("Bearer " + k.secret());
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(code(r)).isEqualTo("CG-4012");
+    }
+}
