@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
         + "up, runs timed rounds, and prints the median and spread in MB/s.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "What to measure: deid, gateway, or inference.")
+    @Parameters(index = "0", description = "What to measure: deid, gateway, inference, or keys.")
     String target;
 
     @Option(names = "--model", description = "inference: a GGUF file; tokens/s through the backend and straight through the binding.")
@@ -73,6 +73,9 @@ final class BenchCommand implements Callable<Integer> {
             org.clinigate.inference.llama.LlamaThroughput.run(model, rounds, tokens, threads, System.out);
             System.exit(0); // llama.cpp keeps a non-daemon thread alive once a model is loaded
         }
+        if (target.equals("keys")) {
+            return benchKeys();
+        }
         if (target.equals("gateway")) {
             org.clinigate.cli.bench.GatewayBench.run(new org.clinigate.cli.bench.GatewayBench.Options(clients, seconds,
                     warmup, promptBytes, streamClients, backendDelayMs, externalSeconds), System.out);
@@ -120,6 +123,40 @@ final class BenchCommand implements Callable<Integer> {
         // Per core: bytes over the thread's own CPU time, which other processes on the machine do not inflate.
         System.out.printf(Locale.ROOT, "per core (thread CPU time) MB/s: median %.2f  min %.2f  max %.2f%n",
                 cpu[rounds / 2], cpu[0], cpu[rounds - 1]);
+        return 0;
+    }
+
+    /** Per-request key verification (prefix, cached lookup, SHA-256, constant-time compare) against H2. */
+    private int benchKeys() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("clinigate-keys");
+        try (org.clinigate.store.Store store = org.clinigate.store.Store
+                .open(org.clinigate.store.StoreConfig.embedded(dir), k -> null)) {
+            String secret = store.apiKeys().create("bench", "clinician").secret();
+            org.clinigate.server.http.KeyAuthenticator auth = new org.clinigate.server.http.KeyAuthenticator(
+                    store.apiKeys());
+            String header = "Bearer " + secret;
+            for (int i = 0; i < 200_000; i++) {
+                auth.authenticate(header);
+            }
+            double[] us = new double[rounds];
+            int n = 200_000;
+            for (int r = 0; r < rounds; r++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    auth.authenticate(header);
+                }
+                us[r] = (System.nanoTime() - t0) / 1e3 / n;
+            }
+            java.util.Arrays.sort(us);
+            System.out.printf(Locale.ROOT, "bench keys: %d verifications per round, %d rounds; one thread%n", n,
+                    rounds);
+            System.out.printf(Locale.ROOT, "microseconds per verification: median %.2f  min %.2f  max %.2f%n",
+                    us[rounds / 2], us[0], us[rounds - 1]);
+            long t0 = System.nanoTime();
+            store.apiKeys().byPrefix(org.clinigate.core.auth.KeyFormat.prefixOf(secret));
+            System.out.printf(Locale.ROOT, "uncached lookup (once per key per 5 s): %.0f us%n",
+                    (System.nanoTime() - t0) / 1e3);
+        }
         return 0;
     }
 

@@ -71,6 +71,25 @@ class AuthIT {
     }
 
     @Test
+    void one_tenant_can_never_relink_another_tenants_pseudonyms() throws Exception {
+        ApiKeys.Created a = gateway.store.apiKeys().create("hospital-a", "clinician");
+        ApiKeys.Created b = gateway.store.apiKeys().create("hospital-b", "clinician");
+        HttpResponse<String> first = gateway.http.send(HttpRequest.newBuilder(gateway.uri("/v1/chat/completions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + a.secret())
+                .POST(HttpRequest.BodyPublishers
+                        .ofString(Gateway.chat("Pt Zxqwerty Canarion seen.", false, "shared-7")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(first.body()).contains("Canarion");
+        // Tenant B uses the same conversation id and types A's pseudonym; the echo brings it back.
+        HttpResponse<String> second = gateway.http.send(HttpRequest.newBuilder(gateway.uri("/v1/chat/completions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + b.secret())
+                .POST(HttpRequest.BodyPublishers.ofString(Gateway.chat("Who is [NAME_1]?", false, "shared-7")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("[NAME_1]").doesNotContain("Canarion");
+    }
+
+    @Test
     void a_role_that_may_not_chat_gets_403() throws Exception {
         ApiKeys.Created k = gateway.store.apiKeys().create("st-olaf", "researcher");
         HttpResponse<String> r = chat("Bearer " + k.secret());

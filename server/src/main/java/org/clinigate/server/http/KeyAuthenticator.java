@@ -15,7 +15,7 @@ import org.clinigate.core.pipeline.Principal;
  * request costs one hash, not a database round trip; a revocation takes effect within that time.
  * Messages never contain the key. Thread safe.
  */
-final class KeyAuthenticator {
+public final class KeyAuthenticator {
 
     private static final long TTL_NANOS = 5_000_000_000L;
 
@@ -25,11 +25,11 @@ final class KeyAuthenticator {
     private final ApiKeys keys;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    KeyAuthenticator(ApiKeys keys) {
+    public KeyAuthenticator(ApiKeys keys) {
         this.keys = keys;
     }
 
-    Principal authenticate(String authorization) {
+    public Principal authenticate(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new ClinigateException(ErrorCode.CG_4010, "send Authorization: Bearer <API key>");
         }
