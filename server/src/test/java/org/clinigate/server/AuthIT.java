@@ -90,6 +90,31 @@ class AuthIT {
     }
 
     @Test
+    void every_role_meets_every_endpoint_as_declared() throws Exception {
+        // endpoint -> roles allowed; probes (healthz, readyz, metrics) take no key.
+        Map<String, java.util.Set<String>> allowed = Map.of("POST /v1/chat/completions", java.util.Set.of("clinician"),
+                "GET /v1/models", ApiKeys.ROLES);
+        for (String role : ApiKeys.ROLES) {
+            String key = gateway.store.apiKeys().create("matrix", role).secret();
+            for (Map.Entry<String, java.util.Set<String>> e : allowed.entrySet()) {
+                String[] mp = e.getKey().split(" ");
+                HttpRequest.Builder b = HttpRequest.newBuilder(gateway.uri(mp[1])).header("Authorization",
+                        "Bearer " + key);
+                b = mp[0].equals("GET")
+                        ? b.GET()
+                        : b.header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(Gateway.chat("hi", false, null)));
+                int status = gateway.http.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+                assertThat(status).as("%s as %s", e.getKey(), role).isEqualTo(e.getValue().contains(role) ? 200 : 403);
+            }
+        }
+        for (String probe : java.util.List.of("/healthz", "/readyz", "/metrics")) {
+            assertThat(gateway.get(probe).statusCode()).as(probe).isEqualTo(200);
+        }
+        assertThat(gateway.get("/v1/models").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void a_role_that_may_not_chat_gets_403() throws Exception {
         ApiKeys.Created k = gateway.store.apiKeys().create("st-olaf", "researcher");
         HttpResponse<String> r = chat("Bearer " + k.secret());
