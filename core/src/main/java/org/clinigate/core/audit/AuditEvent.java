@@ -77,15 +77,7 @@ public record AuditEvent(String tenant, String principal, String role, String en
 
     /** SHA-256 of the text's UTF-8 bytes as 64 lowercase hex digits; null for null. */
     public static String digest(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+        return text == null ? null : org.clinigate.core.Sha256.hex(text);
     }
 
     /** This event without prompt and response text; the digests stay. */

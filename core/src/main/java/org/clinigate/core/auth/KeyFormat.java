@@ -42,12 +42,7 @@ public final class KeyFormat {
     }
 
     public static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
-                    key.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return org.clinigate.core.Sha256.hex(key);
     }
 
     /** Compares two hex hashes in time that does not depend on where they differ. */

@@ -39,13 +39,6 @@ final class HistoryCache {
     }
 
     private static String digest(Role role, String text) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(role.wireName().getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
-            return java.util.HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return org.clinigate.core.Sha256.hex(role.wireName() + '\u0000' + text);
     }
 }

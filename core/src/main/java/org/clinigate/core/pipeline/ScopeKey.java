@@ -34,11 +34,6 @@ public record ScopeKey(String tenant, String kind, String idHash) {
     }
 
     private static String sha256(String s) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return org.clinigate.core.Sha256.hex(s);
     }
 }

@@ -49,8 +49,8 @@ final class AddressDetector implements Detector {
         out.addAll(numbered);
         streets.addAll(numbered);
         for (Candidate c : streets) {
-            int first = tokenAt(v, c.start());
-            int last = tokenBefore(v, c.end());
+            int first = v.tokenAt(c.start());
+            int last = v.tokenBefore(c.end());
             if (first < 0 || last < first) {
                 continue;
             }
@@ -330,33 +330,4 @@ final class AddressDetector implements Detector {
                 || (f & Lexicons.COMMON) == 0;
     }
 
-    /** The first token that ends after {@code offset}, or -1. */
-    private static int tokenAt(TextView v, int offset) {
-        int lo = 0;
-        int hi = v.size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (v.end[mid] > offset) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo < v.size ? lo : -1;
-    }
-
-    /** The last token that starts before {@code offset}, or -1. */
-    private static int tokenBefore(TextView v, int offset) {
-        int lo = 0;
-        int hi = v.size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (v.start[mid] < offset) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo - 1;
-    }
 }

@@ -119,7 +119,7 @@ final class NameDetector implements Detector {
         boolean[] name = new boolean[v.size];
         for (int c = from; c < out.size(); c++) {
             Candidate cand = out.get(c);
-            for (int k = tokenAt(v, cand.start()); k >= 0 && k < v.size && v.start[k] < cand.end(); k++) {
+            for (int k = v.tokenAt(cand.start()); k >= 0 && k < v.size && v.start[k] < cand.end(); k++) {
                 name[k] = true;
             }
         }
@@ -150,20 +150,6 @@ final class NameDetector implements Detector {
                 || v.isWord(k) && (v.lower(k).equals("and") || v.lower(k).equals("or"));
         int n = k + dir;
         return joiner && n >= 0 && n < v.size && name[n] && v.isTitle(n);
-    }
-
-    private static int tokenAt(TextView v, int offset) {
-        int lo = 0;
-        int hi = v.size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (v.end[mid] > offset) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo < v.size ? lo : -1;
     }
 
     // Token roles.

@@ -262,6 +262,36 @@ final class TextView {
         return true;
     }
 
+    /** The first token that ends after {@code offset}, or -1. */
+    int tokenAt(int offset) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (end[mid] > offset) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo < size ? lo : -1;
+    }
+
+    /** The last token that starts before {@code offset}, or -1. */
+    int tokenBefore(int offset) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (start[mid] < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - 1;
+    }
+
     /** True when tokens {@code i} and {@code i + 1} touch with no character between them. */
     boolean adjacent(int i) {
         return i + 1 < size && end[i] == start[i + 1];
