@@ -103,11 +103,20 @@ public final class PhiDetector {
                 }
             }
         }
+        if (surfaces.isEmpty()) {
+            return;
+        }
+        // A mention already found with the same extent gains nothing from a weaker copy.
+        java.util.Set<Long> known = new java.util.HashSet<>();
+        for (Candidate c : found) {
+            known.add(((long) c.start() << 32) | c.end());
+        }
         for (java.util.Map.Entry<String, PhiCategory> e : surfaces.entrySet()) {
             String s = e.getKey();
             for (int at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length())) {
-                if (wordBoundary(text, at - 1) && wordBoundary(text, at + s.length())) {
-                    found.add(new Candidate(at, at + s.length(), e.getValue(), Candidate.GUESS - 1));
+                int end = at + s.length();
+                if (wordBoundary(text, at - 1) && wordBoundary(text, end) && !known.contains(((long) at << 32) | end)) {
+                    found.add(new Candidate(at, end, e.getValue(), Candidate.GUESS - 1));
                 }
             }
         }

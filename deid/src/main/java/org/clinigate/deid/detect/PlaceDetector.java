@@ -126,15 +126,15 @@ final class PlaceDetector implements Detector {
 
     private boolean accept(TextView v, int first, int last) {
         boolean multi = last > first;
-        String lw = v.lower(first);
-        if (lex.functionWords.contains(lw) || lex.clinicalWords.contains(lw) || lex.usStates.contains(lw)
-                || !multi && lex.countries.contains(lw) || multi && isCountry(v, first, last)
-                || !multi && v.length(first) < 3 || eponym(v, first, last)) {
+        int f = v.flags(first, lex);
+        if ((f & (Lexicons.FUNCTION | Lexicons.CLINICAL | Lexicons.US_STATE)) != 0
+                || !multi && (f & Lexicons.COUNTRY) != 0 || multi && isCountry(v, first, last)
+                || !multi && v.length(first) < 3 || (f & Lexicons.EPONYM) != 0 && eponym(v, first, last)) {
             return false;
         }
-        boolean plain = multi || !lex.isEnglish(lw);
-        if (plain && (v.regime[first] == TextView.MIXED || !lex.isCommon(lw))) {
-            if (!multi && (lex.firstNames.contains(lw) || lex.surnames.contains(lw))) {
+        boolean plain = multi || (f & Lexicons.ENGLISH) == 0;
+        if (plain && (v.regime[first] == TextView.MIXED || (f & Lexicons.COMMON) == 0)) {
+            if (!multi && (f & (Lexicons.FIRST | Lexicons.SURNAME)) != 0) {
                 return cueBefore(v, first) || stateAfter(v, last);
             }
             return true;
