@@ -1,9 +1,6 @@
 package org.clinigate.core.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.clinigate.core.Sha256;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -77,7 +74,7 @@ public record AuditEvent(String tenant, String principal, String role, String en
 
     /** SHA-256 of the text's UTF-8 bytes as 64 lowercase hex digits; null for null. */
     public static String digest(String text) {
-        return text == null ? null : org.clinigate.core.Sha256.hex(text);
+        return text == null ? null : Sha256.hex(text);
     }
 
     /** This event without prompt and response text; the digests stay. */

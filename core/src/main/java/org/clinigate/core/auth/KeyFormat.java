@@ -1,11 +1,10 @@
 package org.clinigate.core.auth;
 
+import org.clinigate.core.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * The shape of an API key: {@code cg_} then 43 base64url characters (256 bits from a
@@ -42,7 +41,7 @@ public final class KeyFormat {
     }
 
     public static String hash(String key) {
-        return org.clinigate.core.Sha256.hex(key);
+        return Sha256.hex(key);
     }
 
     /** Compares two hex hashes in time that does not depend on where they differ. */

@@ -1,8 +1,6 @@
 package org.clinigate.core.pipeline;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.clinigate.core.Sha256;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.clinigate.core.chat.Role;
@@ -39,6 +37,6 @@ final class HistoryCache {
     }
 
     private static String digest(Role role, String text) {
-        return org.clinigate.core.Sha256.hex(role.wireName() + '\u0000' + text);
+        return Sha256.hex(role.wireName() + '\u0000' + text);
     }
 }

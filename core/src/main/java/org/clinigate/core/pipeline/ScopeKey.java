@@ -1,9 +1,6 @@
 package org.clinigate.core.pipeline;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.clinigate.core.Sha256;
 import java.util.Objects;
 
 /**
@@ -34,6 +31,6 @@ public record ScopeKey(String tenant, String kind, String idHash) {
     }
 
     private static String sha256(String s) {
-        return org.clinigate.core.Sha256.hex(s);
+        return Sha256.hex(s);
     }
 }

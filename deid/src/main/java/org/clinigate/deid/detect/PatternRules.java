@@ -92,7 +92,7 @@ final class PatternRules {
             case "long-number" -> digitRuns((at, p, run) -> run >= 7);
             case "zip4" -> digitRuns((at, p, run) -> run == 5 && charAt(at, p + 5) == '-');
             case "date-month-name-day", "date-month-name-year" -> Anchor.at(months.where(digitsWithin(24, 1)));
-            case "date-day-month-name" -> digits((run, next) -> run <= 2, Hits.DIGIT_RUNS.followedBy(months, 24));
+            case "date-day-month-name" -> digitRuns((at, p, run) -> run <= 2, Hits.DIGIT_RUNS.followedBy(months, 24));
             case "date-ordinal" -> Anchor.at(Hits.words("on", "by", "since", "until", "till", "before", "after",
                     "from", "through", "thru", "as").where(digitsWithin(32, 1)));
             case "date-birth-year" -> Anchor.at(Hits.words("d", "born", "birth", "yob").where(digitsWithin(40, 4)));
@@ -110,7 +110,8 @@ final class PatternRules {
             case "dea" -> Anchor.at(Hits.CODES.where((at, p) -> at.alnumRun(p) == 9));
             case "iban" -> Anchor.at(Hits.CODES.where(PatternRules::ibanShape));
             case "street" ->
-                digits((run, next) -> run <= 6, Hits.DIGIT_RUNS.followedBy(Hits.lexicon(Lexicons.STREET_TYPE), 80));
+                digitRuns((at, p, run) -> run <= 6,
+                        Hits.DIGIT_RUNS.followedBy(Hits.lexicon(Lexicons.STREET_TYPE), 80));
             case "street-name" -> Anchor.near(Hits.words("street", "avenue", "road", "boulevard", "lane", "drive",
                     "court", "terrace", "parkway", "highway", "circle", "trail", "way"), 64, 12);
             case "city-before-state-zip" -> Anchor.near(ZIP_AFTER_STATE, 96, 11);
@@ -158,7 +159,12 @@ final class PatternRules {
     }
 
     private static Anchor digitRuns(RunTest test) {
-        return Anchor.at(Hits.DIGIT_RUNS.where((at, p) -> test.test(at, p, at.digitRunLength(p))));
+        return digitRuns(test, Hits.DIGIT_RUNS);
+    }
+
+    /** Digit runs from {@code runs} that pass {@code test}, tried anchored. */
+    private static Anchor digitRuns(RunTest test, Hits runs) {
+        return Anchor.at(runs.where((at, p) -> test.test(at, p, at.digitRunLength(p))));
     }
 
     private static char charAt(Positions at, int i) {
@@ -208,24 +214,6 @@ final class PatternRules {
             i++;
         }
         return d;
-    }
-
-    /** A test of a digit run's length and of the character after it. */
-    @FunctionalInterface
-    private interface RunShape {
-        boolean test(int run, char next);
-    }
-
-    private static Anchor digits(RunShape shape) {
-        return digits(shape, Hits.DIGIT_RUNS);
-    }
-
-    private static Anchor digits(RunShape shape, Hits runs) {
-        return Anchor.at(runs.where((at, p) -> {
-            int run = at.digitRunLength(p);
-            int after = p + run;
-            return shape.test(run, after < at.text.length() ? at.text.charAt(after) : ' ');
-        }));
     }
 
     private static boolean isAsciiLetter(char c) {

@@ -111,15 +111,6 @@ final class Positions {
         return b[letter - 'a'];
     }
 
-    /** Length of the run of ASCII letters that starts at {@code p}. */
-    int letterRun(int p) {
-        int j = p;
-        while (j < text.length() && (text.charAt(j) | 0x20) >= 'a' && (text.charAt(j) | 0x20) <= 'z') {
-            j++;
-        }
-        return j - p;
-    }
-
     /** Length of the run of ASCII letters and digits that starts at {@code p}. */
     int alnumRun(int p) {
         int n = text.length();

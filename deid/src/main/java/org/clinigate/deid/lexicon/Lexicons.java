@@ -210,6 +210,11 @@ public final class Lexicons {
 
     private static final java.util.Set<String> CONTRACTION_TAILS = java.util.Set.of("m", "re", "ve", "ll", "d", "s");
 
+    private boolean isFunctionWord(String w) {
+        int b = table.get(w);
+        return b > 0 && (b & FUNCTION) != 0;
+    }
+
     /** An English contraction: a function word with 'm, 're, 've, 'll, 'd or 's, or any word in n't. */
     private boolean isContraction(String w) {
         int q = w.indexOf('\'');
@@ -221,7 +226,7 @@ public final class Lexicons {
         }
         String base = w.substring(0, q);
         return CONTRACTION_TAILS.contains(w.substring(q + 1))
-                && (base.equals("i") || (table.get(base) & FUNCTION) != 0 && table.get(base) > 0);
+                && (base.equals("i") || isFunctionWord(base));
     }
 
     /**
@@ -498,12 +503,12 @@ public final class Lexicons {
 
     /** True when the word, or its stem after a plural or verb ending, is an English word. */
     public boolean isEnglish(String lower) {
-        return englishWords.contains(lower) || anyStemIn(englishWords, lower);
+        return (flags(lower) & ENGLISH) != 0;
     }
 
     /** True when the word, or its stem, is an everyday English word. */
     public boolean isCommon(String lower) {
-        return commonWords.contains(lower) || anyStemIn(commonWords, lower);
+        return (flags(lower) & COMMON) != 0;
     }
 
     /** The base forms a word may inflect: "images" gives "imag" and "image"; "died" gives "di" and "die". */
@@ -531,15 +536,6 @@ public final class Lexicons {
     }
 
     private static final String[] NO_STEMS = {};
-
-    private static boolean anyStemIn(Set<String> set, String w) {
-        for (String st : stems(w)) {
-            if (set.contains(st)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static BufferedReader open(String path) {
         InputStream in = Lexicons.class.getResourceAsStream(path);

@@ -2,7 +2,6 @@ package org.clinigate.server.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
