@@ -77,4 +77,36 @@ class AuditAndKeysCommandTest {
         assertThat(run(exit, "audit", "verify", "--config", yaml.toString())).contains("sequence 3");
         assertThat(exit[0]).isEqualTo(1);
     }
+
+    @Test
+    void audit_export_writes_one_balp_audit_event_per_record_and_refuses_a_broken_chain() throws Exception {
+        Path yaml = config();
+        StoreConfig sc = Application.storeConfig(new ConfigLoader().load(yaml, java.util.Map.of()));
+        try (Store store = Store.open(sc)) {
+            for (int i = 0; i < 7; i++) {
+                store.auditLog().append(AuditEvent.builder().who("ward-7", "key:" + i, "clinician")
+                        .endpoint("POST /v1/chat/completions").prompt("CANARY-PROMPT-" + i)
+                        .outcome(AuditOutcome.ALLOWED, 200, null).build());
+            }
+        }
+        Path out = dir.resolve("export/audit.ndjson");
+        int[] exit = new int[1];
+        String said = run(exit, "audit", "export", "--fhir", "--out", out.toString(), "--config", yaml.toString());
+        assertThat(exit[0]).isZero();
+        assertThat(said).contains("exported 7 AuditEvent").contains("intact");
+        var lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(7).allSatisfy(l -> assertThat(l).contains("\"resourceType\":\"AuditEvent\"")
+                .contains("IHE.BasicAudit.Create").doesNotContain("CANARY"));
+
+        try (Connection c = DriverManager.getConnection(sc.url(), sc.user(), ""); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM audit_record WHERE seq = 4");
+        }
+        Path refused = dir.resolve("export/refused.ndjson");
+        run(exit, "audit", "export", "--fhir", "--out", refused.toString(), "--config", yaml.toString());
+        assertThat(exit[0]).isEqualTo(1);
+        assertThat(refused).doesNotExist();
+        run(exit, "audit", "export", "--fhir", "--force", "--out", refused.toString(), "--config", yaml.toString());
+        assertThat(exit[0]).isZero();
+        assertThat(Files.readAllLines(refused)).hasSize(6);
+    }
 }
