@@ -129,6 +129,22 @@ class ClinicalDeidentifierTest {
     }
 
     @Test
+    void finds_postcodes_written_after_the_country_but_not_years() {
+        assertThat(categoryOf("Vrh nad Idrijo, Slovenia 15755", "15755")).isEqualTo(PhiCategory.LOCATION);
+        assertThat(categoryOf("Mailed to Kolin, Czech Republic 280 02 today", "280 02"))
+                .isEqualTo(PhiCategory.LOCATION);
+        assertThat(categoryOf("She worked in Kenya 2019 to 2021.", "2019")).isNotEqualTo(PhiCategory.LOCATION);
+    }
+
+    @Test
+    void an_organisation_after_a_persons_name_and_from_is_found_but_a_department_is_not() {
+        assertThat(categoryOf("Amadeo Vitorovic from Rapid Cycle Solutions is the keynote speaker",
+                "Rapid Cycle Solutions"))
+                .isEqualTo(PhiCategory.ORGANIZATION);
+        assertThat(categoryOf("Seen by Dr. Beatriz Hamilton from GI today.", "GI")).isNull();
+    }
+
+    @Test
     void pseudonyms_are_stable_within_a_scope_and_relink_exactly() {
         PhiMap scope = PhiMap.create("patient-1");
         String a = "Seen by Dr. Okonkwo on 03/14/2024. Wife Mary at bedside.";

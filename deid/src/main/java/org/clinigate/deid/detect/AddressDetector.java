@@ -45,6 +45,7 @@ final class AddressDetector implements Detector {
                 streets.add(c);
             }
         }
+        postcodesAfterCountries(v, out);
         List<Candidate> numbered = numberedStreets(v);
         out.addAll(numbered);
         streets.addAll(numbered);
@@ -63,6 +64,56 @@ final class AddressDetector implements Detector {
                 employerBetween(v, s, out); // only before a street, not before a bare ZIP code
             }
         }
+    }
+
+    /**
+     * "Slovenia 15755", "Czech Republic 566 55": a postcode written after the country, as many European
+     * addresses end. The country itself is not PHI under Safe Harbor; the postcode is a geographic unit
+     * smaller than a state, so it is.
+     */
+    private void postcodesAfterCountries(TextView v, List<Candidate> out) {
+        for (int k = 0; k < v.size; k++) {
+            if (!v.isWord(k) || !Character.isUpperCase(v.text.charAt(v.start[k]))) {
+                continue;
+            }
+            int last = k;
+            if (!lex.countries.contains(v.lower(k))) {
+                if (k + 1 < v.size && v.isWord(k + 1) && v.start[k + 1] - v.end[k] == 1
+                        && lex.countries.contains(v.lower(k) + " " + v.lower(k + 1))) {
+                    last = k + 1;
+                } else {
+                    continue;
+                }
+            }
+            int n = last + 1;
+            if (n < v.size && v.isPunct(n, ',') && v.adjacent(last)) {
+                n++;
+            }
+            if (n >= v.size || v.type[n] != TextView.NUMBER || v.lineStart[n] || v.start[n] - v.end[n - 1] > 2) {
+                continue;
+            }
+            int end = n;
+            int digits = v.length(n);
+            // "566 55", "840 24": a postcode written in two groups
+            if (digits == 3 && n + 1 < v.size && v.type[n + 1] == TextView.NUMBER && v.length(n + 1) == 2
+                    && v.start[n + 1] - v.end[n] == 1) {
+                end = n + 1;
+                digits = 5;
+            }
+            boolean followedByWord = end + 1 < v.size && v.isWord(end + 1) && !v.lineStart[end + 1]
+                    && v.start[end + 1] - v.end[end] <= 1 && MEASURES.contains(v.lower(end + 1));
+            boolean year = digits == 4 && end == n && isYear(v.text, v.start[n]);
+            if (digits >= 4 && digits <= 6 && !followedByWord && !year) {
+                out.add(new Candidate(v.start[n], v.end[end], PhiCategory.LOCATION, Candidate.CONTEXT));
+            }
+            k = end;
+        }
+    }
+
+    /** "Kenya 2019": a year after a country is not a postcode. */
+    private static boolean isYear(String t, int p) {
+        int y = Integer.parseInt(t, p, p + 4, 10);
+        return y >= 1900 && y <= 2100;
     }
 
     private static final Set<String> PARTICLES = Set.of("do", "da", "dos", "das", "de", "del", "della", "dei", "di",

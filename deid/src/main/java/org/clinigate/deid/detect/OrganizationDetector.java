@@ -66,6 +66,9 @@ final class OrganizationDetector implements Detector {
             if (v.lower(i).equals("is") || v.lower(i).equals("was")) {
                 describedAsOrganization(v, i, out);
             }
+            if (v.lower(i).equals("from") || v.lower(i).equals("of")) {
+                affiliation(v, i, out);
+            }
         }
     }
 
@@ -210,6 +213,38 @@ final class OrganizationDetector implements Detector {
         if (first >= 0 && v.sentenceStart[first]) {
             add(out, v, first, last);
         }
+    }
+
+    /**
+     * "Hanne Kreutzmann from Can Capital is the keynote speaker", "Vilma Holm of Datamade": capitalised
+     * words right after a person's name and "from" or "of" name where the person comes from. A known
+     * place there is left to the place detector; anything else is taken as an organisation.
+     */
+    private void affiliation(TextView v, int cue, List<Candidate> out) {
+        if (cue == 0 || cue + 1 >= v.size || v.regime[cue + 1] != TextView.MIXED || !nameEndsAt(out, v.end[cue - 1])) {
+            return;
+        }
+        int first = cue + 1;
+        if (!v.isWord(first) || (v.flags(first, lex) & (Lexicons.PLACE | Lexicons.COUNTRY)) != 0
+                || DEPARTMENTS.contains(v.lower(first))) {
+            return;
+        }
+        int last = -1;
+        for (int j = first; j < v.size && j < first + 4 && v.isWord(j) && !v.lineStart[j] && orgWord(v, j); j++) {
+            last = j;
+        }
+        if (last >= first) {
+            add(out, v, first, last);
+        }
+    }
+
+    private static boolean nameEndsAt(List<Candidate> out, int end) {
+        for (Candidate c : out) {
+            if (c.category() == PhiCategory.NAME && c.end() == end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(List<Candidate> out, TextView v, int first, int last) {
