@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Port: API keys. A key is 256 random bits shown once at creation; only its SHA-256 and a short lookup
@@ -15,6 +16,17 @@ public interface ApiKeys {
 
     /** The roles of issue 4: chat and tasks, signing drafts, evaluation, administration. */
     Set<String> ROLES = Set.of("clinician", "reviewer", "researcher", "admin");
+
+    /**
+     * Tenant ids, for keys and tokens alike: 1 to 128 of {@code [A-Za-z0-9._-]}, so no character that means
+     * something to SQL, a log line or a path.
+     */
+    Pattern TENANT = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    /** Whether {@code tenant} matches {@link #TENANT}; false for null. */
+    static boolean isTenantId(String tenant) {
+        return tenant != null && TENANT.matcher(tenant).matches();
+    }
 
     /** Creates a key for {@code tenant} with {@code role}; the returned secret is never stored or shown again. */
     Created create(String tenant, String role);

@@ -71,12 +71,23 @@ public enum ErrorCode {
     CG_4004(4004, false),
     /** The database schema could not be migrated, or is newer than this build. */
     CG_4005(4005, false),
-    /** No credentials, or an Authorization header that is not "Bearer <key>" (HTTP 401). */
+    /**
+     * No credentials, an Authorization header that is not "Bearer <value>", or a bearer value that is neither an
+     * API key nor a JWT, or of a kind that auth.mode does not accept (HTTP 401).
+     */
     CG_4010(4010, false),
     /** The API key is unknown or revoked (HTTP 401). */
     CG_4011(4011, false),
     /** The caller's role may not use this endpoint (HTTP 403). */
     CG_4012(4012, false),
+    /**
+     * The bearer token (an OIDC JWT) is refused: malformed, unsigned or of an algorithm not allowed, signed by an
+     * unknown key or with a bad signature, of the wrong issuer or audience, expired or not yet valid, or missing a
+     * required claim such as the tenant (HTTP 401). The message says which check failed, never the token.
+     */
+    CG_4013(4013, false),
+    /** The identity provider's signing keys (JWKS) cannot be fetched, so no token can be checked yet (HTTP 503). */
+    CG_4014(4014, true),
     /** An internal invariant failed; a bug. */
     CG_1999(1999, false);
 

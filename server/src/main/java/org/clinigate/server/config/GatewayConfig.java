@@ -21,8 +21,57 @@ public record GatewayConfig(Server server, Auth auth, Vault vault, List<Backend>
             @JsonProperty("request_timeout_seconds") int requestTimeoutSeconds) {
     }
 
-    /** How callers prove who they are: {@code keys} (API keys from {@code clinigate keys create}) or {@code none}. */
-    public record Auth(String mode) {
+    /**
+     * How callers prove who they are. {@code mode}: {@code keys} (API keys from {@code clinigate keys create}),
+     * {@code oidc} (JWT bearer tokens from the identity provider in {@code oidc}), {@code keys+oidc} (either), or
+     * {@code none} (no authentication, for a single-user laptop).
+     */
+    public record Auth(String mode, Oidc oidc) {
+
+        /** Whether API keys are accepted. */
+        public boolean keys() {
+            return "keys".equals(mode) || "keys+oidc".equals(mode);
+        }
+
+        /** Whether OIDC bearer tokens are accepted. */
+        public boolean tokens() {
+            return "oidc".equals(mode) || "keys+oidc".equals(mode);
+        }
+    }
+
+    /**
+     * OIDC bearer tokens: who issues them ({@code issuer}, exact match on {@code iss}), for whom ({@code audience},
+     * one of {@code aud}), where the issuer's public keys are ({@code jwks_url}, or {@code jwks_file} for sites
+     * without a route to the identity provider), which claims carry the tenant and the roles (a dotted path such as
+     * {@code realm_access.roles} walks into nested objects), how IdP role names map to Clinigate roles, the clock
+     * skew tolerated on {@code exp}, {@code nbf} and {@code iat}, and the signature algorithms accepted.
+     */
+    public record Oidc(String issuer, String audience, @JsonProperty("jwks_url") String jwksUrl,
+            @JsonProperty("jwks_file") String jwksFile, @JsonProperty("tenant_claim") String tenantClaim,
+            @JsonProperty("roles_claim") String rolesClaim, @JsonProperty("role_map") RoleMap roleMap,
+            @JsonProperty("clock_skew_seconds") int clockSkewSeconds, List<String> algorithms) {
+
+        public Oidc {
+            algorithms = algorithms == null ? List.of() : List.copyOf(algorithms);
+        }
+    }
+
+    /** For each Clinigate role, the identity provider's role names that grant it. */
+    public record RoleMap(List<String> clinician, List<String> reviewer, List<String> researcher,
+            List<String> admin) {
+
+        public RoleMap {
+            clinician = clinician == null ? List.of() : List.copyOf(clinician);
+            reviewer = reviewer == null ? List.of() : List.copyOf(reviewer);
+            researcher = researcher == null ? List.of() : List.copyOf(researcher);
+            admin = admin == null ? List.of() : List.copyOf(admin);
+        }
+
+        /** Clinigate role name to the IdP role names that grant it. */
+        public java.util.Map<String, List<String>> byRole() {
+            return java.util.Map.of("clinician", clinician, "reviewer", reviewer, "researcher", researcher, "admin",
+                    admin);
+        }
     }
 
     /** The database: an H2 file under {@code data_dir} when {@code url} is empty, else PostgreSQL. */

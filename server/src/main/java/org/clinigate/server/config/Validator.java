@@ -2,12 +2,18 @@ package org.clinigate.server.config;
 
 import java.net.URI;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Range and consistency checks on a bound {@link GatewayConfig}; each failure names its setting. */
 final class Validator {
 
     private static final Set<String> TYPES = Set.of("openai", "llama-cpp");
+    private static final List<String> MODES = List.of("keys", "oidc", "keys+oidc", "none");
+    /** Asymmetric JWS algorithms that the JDK verifies without extra providers. */
+    private static final List<String> ALGORITHMS = List.of("RS256", "RS384", "RS512", "PS256",
+            "PS384", "PS512", "ES256", "ES384", "ES512");
 
     private Validator() {
     }
@@ -21,7 +27,7 @@ final class Validator {
         range("server.shutdown_grace_seconds", s.shutdownGraceSeconds(), 0, 600);
         range("server.request_timeout_seconds", s.requestTimeoutSeconds(), 1, 3_600);
         require("memory".equals(c.vault().kind()), "vault.kind", "allowed: memory");
-        require("keys".equals(c.auth().mode()) || "none".equals(c.auth().mode()), "auth.mode", "allowed: keys, none");
+        auth(c.auth());
         range("vault.max_scopes", c.vault().maxScopes(), 1, 100_000_000);
         require(c.dataDir() != null && !c.dataDir().isBlank(), "data_dir", "must not be empty");
         String url = c.db().url();
@@ -33,6 +39,45 @@ final class Validator {
         for (int i = 0; i < c.backends().size(); i++) {
             backend(c.backends().get(i), "backends[" + i + "].", names, models);
         }
+    }
+
+    private static void auth(GatewayConfig.Auth a) {
+        require(a.mode() != null && MODES.contains(a.mode()), "auth.mode", "allowed: " + String.join(", ", MODES));
+        if (!a.tokens()) {
+            return; // the oidc block is ignored unless tokens are accepted
+        }
+        GatewayConfig.Oidc o = a.oidc();
+        require(o != null, "auth.oidc", "required when auth.mode is " + a.mode());
+        require(filled(o.issuer()), "auth.oidc.issuer", "the identity provider's issuer, exactly as in the iss claim");
+        require(filled(o.audience()), "auth.oidc.audience",
+                "the audience the tokens are issued for (this gateway's client id)");
+        require(filled(o.jwksUrl()) != filled(o.jwksFile()), "auth.oidc.jwks_url",
+                "set exactly one of auth.oidc.jwks_url (the issuer's JWKS endpoint) and auth.oidc.jwks_file");
+        if (filled(o.jwksUrl())) {
+            require(validHttpUrl(o.jwksUrl()), "auth.oidc.jwks_url", "an http:// or https:// URL");
+        }
+        require(claim(o.tenantClaim()), "auth.oidc.tenant_claim", "a claim name or dotted path, no spaces");
+        require(claim(o.rolesClaim()), "auth.oidc.roles_claim", "a claim name or dotted path, no spaces");
+        require(o.roleMap() != null, "auth.oidc.role_map", "a mapping of clinician, reviewer, researcher, admin");
+        o.roleMap().byRole().forEach((role, names) -> names.forEach(n -> require(filled(n),
+                "auth.oidc.role_map." + role, "IdP role names must not be empty")));
+        range("auth.oidc.clock_skew_seconds", o.clockSkewSeconds(), 0, 600);
+        require(!o.algorithms().isEmpty(), "auth.oidc.algorithms", "list at least one of " + ALGORITHMS);
+        for (String alg : o.algorithms()) {
+            require(!"none".equalsIgnoreCase(alg), "auth.oidc.algorithms", "none (unsigned tokens) is never allowed");
+            require(alg == null || !alg.toUpperCase(Locale.ROOT).startsWith("HS"), "auth.oidc.algorithms",
+                    "HS256/384/512 are not supported: whoever can check such a token can also mint one; use "
+                            + ALGORITHMS);
+            require(ALGORITHMS.contains(alg), "auth.oidc.algorithms", "allowed: " + ALGORITHMS + ", got " + alg);
+        }
+    }
+
+    private static boolean filled(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static boolean claim(String name) {
+        return name != null && name.matches("\\S{1,256}");
     }
 
     private static void backend(GatewayConfig.Backend b, String p, Set<String> names, Set<String> models) {

@@ -24,17 +24,24 @@ final class ErrorMapping {
         return switch (code) {
             case CG_1001, CG_1003, CG_1004, CG_1005, CG_2001, CG_2003, CG_2004 -> 400;
             case CG_2002, CG_3001 -> 404;
-            case CG_4010, CG_4011 -> 401;
+            case CG_4010, CG_4011, CG_4013 -> 401;
             case CG_4012 -> 403;
             case CG_3002 -> 405;
             case CG_1006 -> 413;
             case CG_3003 -> 415;
             case CG_2005 -> 499;
             case CG_2103, CG_2104, CG_2105 -> 502;
-            case CG_2101, CG_2106, CG_2107, CG_3004, CG_4001, CG_4002 -> 503;
+            case CG_2101, CG_2106, CG_2107, CG_3004, CG_4001, CG_4002, CG_4014 -> 503;
             case CG_2102 -> 504;
             default -> 500;
         };
+    }
+
+    /** The {@code WWW-Authenticate} value of a 401 (RFC 6750): a refused token is an {@code invalid_token}. */
+    static String challenge(ErrorCode code) {
+        return code == ErrorCode.CG_4013
+                ? "Bearer realm=\"clinigate\", error=\"invalid_token\""
+                : "Bearer realm=\"clinigate\"";
     }
 
     static String type(int status) {

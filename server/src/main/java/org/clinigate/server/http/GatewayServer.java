@@ -33,10 +33,12 @@ public final class GatewayServer implements AutoCloseable {
 
     private final Javalin app;
     private final AtomicBoolean stopping;
+    private final Authentication authentication;
 
-    private GatewayServer(Javalin app, AtomicBoolean stopping) {
+    private GatewayServer(Javalin app, AtomicBoolean stopping, Authentication authentication) {
         this.app = app;
         this.stopping = stopping;
+        this.authentication = authentication;
     }
 
     /** Starts the server on {@code server.host}:{@code server.port} (0 picks a free port). */
@@ -44,7 +46,7 @@ public final class GatewayServer implements AutoCloseable {
             GatewayMetrics metrics, org.clinigate.core.audit.AuditLog auditLog,
             org.clinigate.core.auth.ApiKeys keys) {
         GatewayConfig.Server s = config.server();
-        KeyAuthenticator authenticator = "keys".equals(config.auth().mode()) ? new KeyAuthenticator(keys) : null;
+        Authentication authentication = Authentication.of(config.auth(), keys);
         RequestParser parser = new RequestParser(s.maxJsonDepth(), s.maxBodyBytes());
         Auditor audit = new Auditor(auditLog);
         ChatHandler chat = new ChatHandler(pipeline, parser, metrics, s.maxBodyBytes(), audit);
@@ -67,10 +69,14 @@ public final class GatewayServer implements AutoCloseable {
                     throw new ClinigateException(ErrorCode.CG_3004, "the gateway is shutting down");
                 }
                 if (ctx.path().startsWith("/v1/")) {
-                    Principal p = authenticator == null
+                    Principal p = authentication == null
                             ? Principal.local()
-                            : authenticator.authenticate(ctx.header("Authorization"));
+                            : authentication.authenticate(ctx.header("Authorization"));
                     ctx.attribute(PRINCIPAL, p);
+                    if (p.roles().isEmpty()) {
+                        // A token whose IdP roles map to none of Clinigate's (auth.oidc.role_map).
+                        throw new ClinigateException(ErrorCode.CG_4012, "the caller holds no Clinigate role");
+                    }
                     if (ctx.path().equals("/v1/chat/completions") && !p.roles().contains("clinician")) {
                         throw new ClinigateException(ErrorCode.CG_4012, "this endpoint needs the clinician role");
                     }
@@ -103,8 +109,15 @@ public final class GatewayServer implements AutoCloseable {
             });
             c.routes.error(405, ctx -> error(ctx, new ClinigateException(ErrorCode.CG_3002, "method not allowed")));
         });
-        app.start();
-        GatewayServer g = new GatewayServer(app, stopping);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            if (authentication != null) {
+                authentication.close();
+            }
+            throw e;
+        }
+        GatewayServer g = new GatewayServer(app, stopping, authentication);
         LOG.info("clinigate gateway listening on {}:{} ({} backends)", s.host(), app.port(), backends.size());
         return g;
     }
@@ -150,7 +163,11 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     private static void error(Context ctx, ClinigateException e) {
-        ctx.status(ErrorMapping.status(e.code())).contentType("application/json").result(ErrorMapping.body(e));
+        int status = ErrorMapping.status(e.code());
+        if (status == 401) {
+            ctx.header("WWW-Authenticate", ErrorMapping.challenge(e.code()));
+        }
+        ctx.status(status).contentType("application/json").result(ErrorMapping.body(e));
     }
 
     private static void record(Context ctx, GatewayMetrics metrics) {
@@ -167,6 +184,9 @@ public final class GatewayServer implements AutoCloseable {
     public void close() {
         if (stopping.compareAndSet(false, true)) {
             app.stop();
+            if (authentication != null) {
+                authentication.close();
+            }
         }
     }
 }

@@ -29,11 +29,16 @@ public final class KeyAuthenticator {
         this.keys = keys;
     }
 
+    /** The caller that an {@code Authorization: Bearer <key>} header value proves. */
     public Principal authenticate(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new ClinigateException(ErrorCode.CG_4010, "send Authorization: Bearer <API key>");
         }
-        String key = authorization.substring(7).strip();
+        return key(authorization.substring(7).strip());
+    }
+
+    /** The caller that {@code key}, the bearer value itself, proves. */
+    Principal key(String key) {
         String prefix = KeyFormat.prefixOf(key);
         if (prefix == null) {
             throw new ClinigateException(ErrorCode.CG_4010, "the bearer token is not a Clinigate API key");

@@ -76,4 +76,96 @@ class ConfigLoaderTest {
                 """), Map.of())).hasMessageContaining("backends[1].models").hasMessageContaining("two backends");
         assertThatThrownBy(() -> loader.load(dir.resolve("missing.yaml"), Map.of())).hasMessageContaining("--config");
     }
+
+    @Test
+    void oidc_settings_have_safe_defaults() {
+        GatewayConfig.Auth a = loader.load(null, Map.of()).auth();
+        assertThat(a.mode()).isEqualTo("keys");
+        assertThat(a.keys()).isTrue();
+        assertThat(a.tokens()).isFalse();
+        assertThat(a.oidc().tenantClaim()).isEqualTo("tenant");
+        assertThat(a.oidc().rolesClaim()).isEqualTo("roles");
+        assertThat(a.oidc().clockSkewSeconds()).isEqualTo(60);
+        assertThat(a.oidc().algorithms()).containsExactly("RS256", "ES256");
+        assertThat(a.oidc().roleMap().clinician()).containsExactly("clinician");
+        assertThat(a.oidc().roleMap().admin()).containsExactly("admin");
+    }
+
+    @Test
+    void oidc_settings_come_from_the_file_and_the_environment() throws IOException {
+        Path file = yaml("""
+                auth:
+                  mode: oidc
+                  oidc:
+                    issuer: https://kc.example/realms/clinic
+                    audience: clinigate
+                    jwks_file: /etc/clinigate/jwks.json
+                    role_map:
+                      clinician: [physician]
+                      admin: []
+                """);
+        GatewayConfig.Auth a = loader.load(file, Map.of("CLINIGATE_AUTH_MODE", "keys+oidc",
+                "CLINIGATE_AUTH_OIDC_ISSUER", "https://kc.example/realms/other", "CLINIGATE_AUTH_OIDC_JWKS_FILE", "",
+                "CLINIGATE_AUTH_OIDC_JWKS_URL", "https://kc.example/realms/other/protocol/openid-connect/certs",
+                "CLINIGATE_AUTH_OIDC_ROLES_CLAIM", "realm_access.roles", "CLINIGATE_AUTH_OIDC_TENANT_CLAIM", "org",
+                "CLINIGATE_AUTH_OIDC_ROLE_MAP_CLINICIAN", "physician, nurse",
+                "CLINIGATE_AUTH_OIDC_CLOCK_SKEW_SECONDS", "30", "CLINIGATE_AUTH_OIDC_ALGORITHMS", "PS256,ES384"))
+                .auth();
+        assertThat(a.keys()).isTrue();
+        assertThat(a.tokens()).isTrue();
+        GatewayConfig.Oidc o = a.oidc();
+        assertThat(o.issuer()).isEqualTo("https://kc.example/realms/other");
+        assertThat(o.audience()).isEqualTo("clinigate");
+        assertThat(o.jwksUrl()).endsWith("/certs");
+        assertThat(o.rolesClaim()).isEqualTo("realm_access.roles");
+        assertThat(o.tenantClaim()).isEqualTo("org");
+        assertThat(o.roleMap().clinician()).containsExactly("physician", "nurse");
+        assertThat(o.roleMap().admin()).isEmpty();
+        assertThat(o.roleMap().reviewer()).containsExactly("reviewer");
+        assertThat(o.clockSkewSeconds()).isEqualTo(30);
+        assertThat(o.algorithms()).containsExactly("PS256", "ES384");
+    }
+
+    @Test
+    void a_wrong_oidc_setting_fails_fast_and_names_it() throws IOException {
+        Map<String, String> ok = Map.of("CLINIGATE_AUTH_MODE", "oidc", "CLINIGATE_AUTH_OIDC_ISSUER", "https://idp",
+                "CLINIGATE_AUTH_OIDC_AUDIENCE", "clinigate", "CLINIGATE_AUTH_OIDC_JWKS_URL", "https://idp/jwks");
+        assertThat(loader.load(null, ok).auth().tokens()).isTrue();
+        assertThatThrownBy(() -> loader.load(null, Map.of("CLINIGATE_AUTH_MODE", "saml")))
+                .hasMessageContaining("auth.mode").hasMessageContaining("keys, oidc, keys+oidc, none");
+        assertThatThrownBy(() -> loader.load(null, with(ok, "CLINIGATE_AUTH_OIDC_ISSUER", "")))
+                .isInstanceOf(ClinigateException.class).hasMessageContaining("auth.oidc.issuer");
+        assertThatThrownBy(() -> loader.load(null, with(ok, "CLINIGATE_AUTH_OIDC_AUDIENCE", " ")))
+                .hasMessageContaining("auth.oidc.audience");
+        assertThatThrownBy(() -> loader.load(null, with(ok, "CLINIGATE_AUTH_OIDC_JWKS_URL", "")))
+                .hasMessageContaining("auth.oidc.jwks_url").hasMessageContaining("exactly one");
+        assertThatThrownBy(() -> loader.load(null, with(ok, "CLINIGATE_AUTH_OIDC_JWKS_FILE", "/etc/jwks.json")))
+                .hasMessageContaining("exactly one");
+        assertThatThrownBy(() -> loader.load(null, with(ok, "CLINIGATE_AUTH_OIDC_JWKS_URL", "ftp://idp/jwks")))
+                .hasMessageContaining("auth.oidc.jwks_url").hasMessageContaining("http");
+        assertThatThrownBy(() -> loader.load(null, with(ok, "CLINIGATE_AUTH_OIDC_ALGORITHMS", "RS256,none")))
+                .hasMessageContaining("auth.oidc.algorithms").hasMessageContaining("never");
+        assertThatThrownBy(() -> loader.load(null, with(ok, "CLINIGATE_AUTH_OIDC_ALGORITHMS", "HS256")))
+                .hasMessageContaining("auth.oidc.algorithms").hasMessageContaining("not supported");
+        assertThatThrownBy(() -> loader.load(null, with(ok, "CLINIGATE_AUTH_OIDC_ALGORITHMS", "EdDSA")))
+                .hasMessageContaining("auth.oidc.algorithms").hasMessageContaining("RS256");
+        assertThatThrownBy(() -> loader.load(null, with(ok, "CLINIGATE_AUTH_OIDC_ALGORITHMS", "")))
+                .hasMessageContaining("auth.oidc.algorithms");
+        assertThatThrownBy(() -> loader.load(null, with(ok, "CLINIGATE_AUTH_OIDC_CLOCK_SKEW_SECONDS", "3600")))
+                .hasMessageContaining("auth.oidc.clock_skew_seconds").hasMessageContaining("600");
+        assertThatThrownBy(() -> loader.load(null, with(ok, "CLINIGATE_AUTH_OIDC_TENANT_CLAIM", "my tenant")))
+                .hasMessageContaining("auth.oidc.tenant_claim");
+        assertThatThrownBy(() -> loader.load(null, with(ok, "CLINIGATE_AUTH_OIDC_ROLE_MAP_DOCTOR", "x")))
+                .hasMessageContaining("CLINIGATE_AUTH_OIDC_ROLE_MAP_DOCTOR");
+        assertThatThrownBy(() -> loader.load(yaml("auth:\n  oidc:\n    role_map:\n      doctor: [x]\n"), ok))
+                .hasMessageContaining("auth.oidc.role_map.doctor");
+        // With keys only, the oidc block is not checked: an unfinished one does not stop start-up.
+        assertThat(loader.load(null, Map.of("CLINIGATE_AUTH_OIDC_ISSUER", "")).auth().tokens()).isFalse();
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> m = new java.util.HashMap<>(base);
+        m.put(key, value);
+        return m;
+    }
 }
