@@ -7,6 +7,9 @@ import org.clinigate.core.health.Readiness;
 import org.clinigate.store.audit.ChainKey;
 import org.clinigate.store.audit.JdbcAuditLog;
 import org.clinigate.store.db.Database;
+import org.clinigate.store.vault.JdbcPhiVault;
+import org.clinigate.store.vault.VaultKeyset;
+import org.clinigate.store.vault.VaultSettings;
 
 /**
  * The persistence module assembled: one database (pool plus migrated schema) and what lives in it. The application
@@ -21,19 +24,26 @@ import org.clinigate.store.db.Database;
  *
  * <p><b>Thread safety.</b> Everything it hands out is safe for concurrent use. <b>Failure.</b> {@link #open} fails
  * fast: {@code CG-1001} for a bad setting or key, {@code CG-4001} when the database cannot be reached within the
- * connect timeout, {@code CG-4005} when the migration fails.
+ * connect timeout, {@code CG-4005} when the migration fails. {@link #phiVault()} fails with {@code CG-4030} when the
+ * vault keyset is missing or invalid; call it at start-up to fail fast.
  */
 public final class Store implements AutoCloseable {
 
     private final Database database;
     private final JdbcAuditLog auditLog;
+    private final VaultSettings vaultSettings;
+    private final Function<String, String> env;
+    private JdbcPhiVault vault;
 
-    private Store(Database database, JdbcAuditLog auditLog) {
+    private Store(Database database, JdbcAuditLog auditLog, VaultSettings vaultSettings,
+            Function<String, String> env) {
         this.database = database;
         this.auditLog = auditLog;
+        this.vaultSettings = vaultSettings;
+        this.env = env;
     }
 
-    /** Opens the store, reading the password and the audit key from the process environment. */
+    /** Opens the store, reading the password, the audit key and the vault keyset from the process environment. */
     public static Store open(StoreConfig config) {
         return open(config, System::getenv);
     }
@@ -45,7 +55,7 @@ public final class Store implements AutoCloseable {
         String password = config.passwordEnv() == null ? null : env.apply(config.passwordEnv());
         Database database = Database.open(config.url(), config.user(), password == null ? "" : password,
                 config.poolSize(), config.connectTimeout());
-        return new Store(database, JdbcAuditLog.open(database, config.audit(), key));
+        return new Store(database, JdbcAuditLog.open(database, config.audit(), key), config.vault(), env);
     }
 
     /** The API keys; valid until {@link #close()}. */
@@ -56,6 +66,20 @@ public final class Store implements AutoCloseable {
     /** The audit log; valid until {@link #close()}. */
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    /**
+     * The encrypted PHI vault; valid until {@link #close()}. Its keyset is resolved on the first call (from
+     * {@link VaultSettings#keysetEnv()}, else the keyset file, created when missing), so a store used only for audit
+     * or keys never touches it. The same vault on every call.
+     *
+     * @throws org.clinigate.core.error.ClinigateException {@code CG-4030} when the keyset is missing or invalid
+     */
+    public synchronized JdbcPhiVault phiVault() {
+        if (vault == null) {
+            vault = new JdbcPhiVault(database, VaultKeyset.resolve(vaultSettings, env), vaultSettings);
+        }
+        return vault;
     }
 
     /** The database, for the parts of the store that come next (vault, keys, drafts) and for tools. */

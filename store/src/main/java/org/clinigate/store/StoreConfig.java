@@ -8,6 +8,7 @@ import org.clinigate.core.error.ClinigateException;
 import org.clinigate.core.error.ErrorCode;
 import org.clinigate.store.audit.AuditSettings;
 import org.clinigate.store.db.Dialect;
+import org.clinigate.store.vault.VaultSettings;
 
 /**
  * Where the store lives and how it is kept. The default is an H2 file database under {@code data/clinigate};
@@ -21,9 +22,10 @@ import org.clinigate.store.db.Dialect;
  * @param poolSize the most connections held open, 1 to 200
  * @param connectTimeout the longest wait for a connection when the database is down, 250 ms to 60 s
  * @param audit how the audit chain is kept
+ * @param vault how the PHI vault is kept: its keyset and retention
  */
 public record StoreConfig(String url, String user, String passwordEnv, int poolSize, Duration connectTimeout,
-        AuditSettings audit) {
+        AuditSettings audit, VaultSettings vault) {
 
     /** The default data directory, relative to the working directory. */
     public static final Path DEFAULT_DATA_DIR = Path.of("data", "clinigate");
@@ -48,6 +50,7 @@ public record StoreConfig(String url, String user, String passwordEnv, int poolS
             throw invalid("db.connectTimeout must be in [250 ms, 60 s], got " + connectTimeout.toMillis() + " ms");
         }
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(vault, "vault");
     }
 
     /** The embedded default: H2 under {@link #DEFAULT_DATA_DIR}. */
@@ -55,10 +58,10 @@ public record StoreConfig(String url, String user, String passwordEnv, int poolS
         return embedded(DEFAULT_DATA_DIR);
     }
 
-    /** An H2 file database {@code db} in the data directory, with the audit key file beside it. */
+    /** An H2 file database {@code db} in the data directory, with the audit key and vault keyset files beside it. */
     public static StoreConfig embedded(Path dataDir) {
         return new StoreConfig(h2Url(dataDir), "clinigate", "CLINIGATE_DB_PASSWORD", 10, Duration.ofSeconds(3),
-                AuditSettings.defaults(dataDir));
+                AuditSettings.defaults(dataDir), VaultSettings.defaults(dataDir));
     }
 
     /** The JDBC URL of the H2 database in a data directory. */
@@ -70,15 +73,19 @@ public record StoreConfig(String url, String user, String passwordEnv, int poolS
     }
 
     public StoreConfig withUrl(String newUrl, String newUser, String newPasswordEnv) {
-        return new StoreConfig(newUrl, newUser, newPasswordEnv, poolSize, connectTimeout, audit);
+        return new StoreConfig(newUrl, newUser, newPasswordEnv, poolSize, connectTimeout, audit, vault);
     }
 
     public StoreConfig withAudit(AuditSettings settings) {
-        return new StoreConfig(url, user, passwordEnv, poolSize, connectTimeout, settings);
+        return new StoreConfig(url, user, passwordEnv, poolSize, connectTimeout, settings, vault);
+    }
+
+    public StoreConfig withVault(VaultSettings settings) {
+        return new StoreConfig(url, user, passwordEnv, poolSize, connectTimeout, audit, settings);
     }
 
     public StoreConfig withPool(int size, Duration timeout) {
-        return new StoreConfig(url, user, passwordEnv, size, timeout, audit);
+        return new StoreConfig(url, user, passwordEnv, size, timeout, audit, vault);
     }
 
     private static ClinigateException invalid(String detail) {
@@ -89,6 +96,6 @@ public record StoreConfig(String url, String user, String passwordEnv, int poolS
     public String toString() {
         return "StoreConfig[url=" + Dialect.of(url).name().toLowerCase(Locale.ROOT) + ":…, user=" + user
                 + ", passwordEnv=" + passwordEnv + ", poolSize=" + poolSize + ", connectTimeout=" + connectTimeout
-                + ", audit=" + audit + "]";
+                + ", audit=" + audit + ", vault=" + vault + "]";
     }
 }

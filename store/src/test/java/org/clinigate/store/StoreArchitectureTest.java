@@ -30,8 +30,14 @@ class StoreArchitectureTest {
     @Test
     void the_database_layer_knows_no_feature() {
         noClasses().that().resideInAPackage("org.clinigate.store.db..").should().dependOnClassesThat()
-                .resideInAnyPackage("org.clinigate.store.audit..", "org.clinigate.store.bench..").check(CLASSES);
+                .resideInAnyPackage("org.clinigate.store.audit..", "org.clinigate.store.bench..",
+                        "org.clinigate.store.vault..")
+                .check(CLASSES);
         noClasses().that().resideInAPackage("org.clinigate.store.audit..").should().dependOnClassesThat()
-                .resideInAnyPackage("org.clinigate.store.bench..").check(CLASSES);
+                .resideInAnyPackage("org.clinigate.store.bench..", "org.clinigate.store.vault..").check(CLASSES);
+        noClasses().that().resideInAPackage("org.clinigate.store.vault..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.clinigate.store.audit..", "org.clinigate.store.keys..",
+                        "org.clinigate.store.bench..")
+                .check(CLASSES);
     }
 }

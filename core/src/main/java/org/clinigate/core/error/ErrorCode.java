@@ -72,6 +72,18 @@ public enum ErrorCode {
     /** The database schema could not be migrated, or is newer than this build. */
     CG_4005(4005, false),
     /**
+     * The PHI vault's keyset is missing or unusable: no key variable or file configured, unreadable, not a Tink
+     * JSON keyset, or without an AES-256-GCM primary key. The message names the setting.
+     */
+    CG_4030(4030, false),
+    /**
+     * A PHI vault record cannot be decrypted or decoded: the keyset lacks its key, or the row was altered or copied
+     * from another scope. Nothing of it is returned.
+     */
+    CG_4031(4031, false),
+    /** A PHI vault scope kept changing under concurrent writers and could not be saved; try again (HTTP 503). */
+    CG_4032(4032, true),
+    /**
      * No credentials, an Authorization header that is not "Bearer <value>", or a bearer value that is neither an
      * API key nor a JWT, or of a kind that auth.mode does not accept (HTTP 401).
      */

@@ -118,6 +118,20 @@ public final class PhiMap {
         return List.copyOf(reverse.values());
     }
 
+    /** A snapshot of the per-category counters that number pseudonyms, for persistence in the vault. */
+    public synchronized Map<PhiCategory, Integer> counters() {
+        return Map.copyOf(counters);
+    }
+
+    /** Restores a counter read back from the vault; a counter never moves backwards. */
+    public synchronized void restoreCounter(PhiCategory category, int value) {
+        Objects.requireNonNull(category, "category");
+        if (value < 0) {
+            throw new IllegalArgumentException("a counter is never negative");
+        }
+        counters.merge(category, value, Math::max);
+    }
+
     /** Restores an entry read back from the vault. */
     public synchronized void restore(Entry entry) {
         forward.put(new Key(entry.category(), entry.original()), entry.replacement());
