@@ -82,6 +82,19 @@ public final class Store implements AutoCloseable {
         return vault;
     }
 
+    /**
+     * Quotas with {@code limits}: buckets in PostgreSQL (shared by every instance on the database) when the store is
+     * PostgreSQL, in this process for the embedded H2 (one instance), none at all when no limit is set.
+     */
+    public org.clinigate.core.quota.Quotas quotas(org.clinigate.core.quota.QuotaLimits limits) {
+        if (limits.none()) {
+            return org.clinigate.core.quota.Quotas.UNLIMITED;
+        }
+        return database.dialect() == org.clinigate.store.db.Dialect.POSTGRESQL
+                ? org.clinigate.store.quota.BucketQuotas.shared(limits, database.dataSource())
+                : org.clinigate.store.quota.BucketQuotas.local(limits);
+    }
+
     /** The database, for the parts of the store that come next (vault, keys, drafts) and for tools. */
     public Database database() {
         return database;

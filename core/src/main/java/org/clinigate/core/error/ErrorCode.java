@@ -100,6 +100,11 @@ public enum ErrorCode {
     CG_4013(4013, false),
     /** The identity provider's signing keys (JWKS) cannot be fetched, so no token can be checked yet (HTTP 503). */
     CG_4014(4014, true),
+    /**
+     * A quota is used up: the tenant's or the key's requests or tokens per minute (HTTP 429, with Retry-After). The
+     * message names the limit.
+     */
+    CG_4020(4020, true),
     /** An internal invariant failed; a bug. */
     CG_1999(1999, false);
 
