@@ -105,6 +105,18 @@ public enum ErrorCode {
      * message names the limit.
      */
     CG_4020(4020, true),
+    /** A knowledge document is of a type no importer reads (by file extension or content). */
+    CG_5001(5001, false),
+    /** A knowledge document cannot be parsed: a corrupt or encrypted PDF, malformed XML or HTML. */
+    CG_5002(5002, false),
+    /** A knowledge document holds no text to index (empty, or only markup or images). */
+    CG_5003(5003, false),
+    /** A knowledge document exceeds the import size limit; the message gives the size and the limit. */
+    CG_5004(5004, false),
+    /** The knowledge index cannot be opened or written: unreadable, corrupt, locked, or built by another model. */
+    CG_5005(5005, false),
+    /** The embedding model cannot be loaded or failed on an input. */
+    CG_5006(5006, false),
     /** An internal invariant failed; a bug. */
     CG_1999(1999, false);
 
