@@ -56,6 +56,14 @@ public final class Application implements AutoCloseable {
         if (url != null && !url.isEmpty()) {
             sc = sc.withUrl(url, config.db().user(), config.db().passwordEnv());
         }
+        GatewayConfig.Vault v = config.vault();
+        if ("database".equals(v.kind())) {
+            java.nio.file.Path file = java.nio.file.Path.of(config.dataDir()).resolve(v.keysetFile());
+            sc = sc.withVault(sc.vault().withKeyset(v.keysetEnv() == null || v.keysetEnv().isBlank()
+                    ? null
+                    : v.keysetEnv(), file).withRetention(Duration.ofDays(v.retentionDays()))
+                    .withCacheScopes(Math.min(v.maxScopes(), 1_000_000)));
+        }
         return sc.withAudit(sc.audit().withStoreText(config.audit().storeText())
                 .withCheckpointInterval(config.audit().checkpointEvery()));
     }
@@ -79,15 +87,57 @@ public final class Application implements AutoCloseable {
         org.clinigate.store.Store store = org.clinigate.store.Store.open(storeConfig(config), env::get);
         ChatBackend route = backends.isEmpty() ? new Unconfigured() : new BackendRouter(backends);
         GatewayMetrics metrics = new GatewayMetrics();
-        ChatPipeline pipeline = new ChatPipeline(ClinicalDeidentifier.create(), route,
-                new InMemoryVault(config.vault().maxScopes()), metrics);
+        ChatPipeline pipeline;
         try {
-            return new Application(GatewayServer.start(config, pipeline, backends, metrics, store.auditLog(),
-                    store.apiKeys()), backends, probes, store);
+            pipeline = new ChatPipeline(ClinicalDeidentifier.create(), route, vault(config, store, probes), metrics);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+        try {
+            return new Application(GatewayServer.start(config, pipeline, backends, metrics, store.auditLog(),
+                    store.apiKeys(), store.quotas(quotaLimits(config.quotas()))), backends, probes, store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The PHI vault: the store's encrypted one (its keyset resolved now, so a bad keyset stops the start, and its
+     * expired scopes purged hourly), or one in memory.
+     */
+    private static org.clinigate.core.pipeline.PhiVault vault(GatewayConfig config, org.clinigate.store.Store store,
+            java.util.concurrent.ScheduledExecutorService scheduler) {
+        if (!"database".equals(config.vault().kind())) {
+            return new InMemoryVault(config.vault().maxScopes());
+        }
+        org.clinigate.store.vault.JdbcPhiVault vault = store.phiVault();
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                int purged = vault.purgeExpired();
+                if (purged > 0) {
+                    LOG.info("vault: purged {} scopes past retention", purged);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("vault purge failed: {}", e.getClass().getSimpleName());
+            }
+        }, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
+        return vault;
+    }
+
+    /** The quota settings as the core port takes them. */
+    public static org.clinigate.core.quota.QuotaLimits quotaLimits(GatewayConfig.Quotas q) {
+        var overrides = new java.util.HashMap<String, org.clinigate.core.quota.QuotaLimits.Limit>();
+        for (GatewayConfig.TenantQuota o : q.overrides()) {
+            overrides.put(o.tenant(),
+                    new org.clinigate.core.quota.QuotaLimits.Limit(o.requestsPerMinute(), o.tokensPerMinute()));
+        }
+        return new org.clinigate.core.quota.QuotaLimits(
+                new org.clinigate.core.quota.QuotaLimits.Limit(q.tenant().requestsPerMinute(),
+                        q.tenant().tokensPerMinute()),
+                new org.clinigate.core.quota.QuotaLimits.Limit(q.key().requestsPerMinute(), q.key().tokensPerMinute()),
+                overrides);
     }
 
     private static void load(LlamaBackend llama) {

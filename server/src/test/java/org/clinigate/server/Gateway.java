@@ -15,6 +15,7 @@ import java.util.Map;
 import org.clinigate.core.chat.ChatBackend;
 import org.clinigate.core.pipeline.ChatPipeline;
 import org.clinigate.core.pipeline.InMemoryVault;
+import org.clinigate.core.pipeline.PhiVault;
 import org.clinigate.deid.ClinicalDeidentifier;
 import org.clinigate.server.config.ConfigLoader;
 import org.clinigate.server.config.GatewayConfig;
@@ -44,15 +45,27 @@ final class Gateway implements AutoCloseable {
                         "CLINIGATE_SERVER_SHUTDOWN_GRACE_SECONDS", "10"));
         all.putAll(env);
         GatewayConfig config = new ConfigLoader().load((Path) null, all);
-        ChatPipeline pipeline = new ChatPipeline(DEID, backend, new InMemoryVault(1000), metrics);
         try {
-            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("clinigate-it");
-            store = org.clinigate.store.Store.open(org.clinigate.store.StoreConfig.embedded(dir), k -> null);
+            java.nio.file.Path dir = all.containsKey("CLINIGATE_DATA_DIR")
+                    ? Path.of(all.get("CLINIGATE_DATA_DIR"))
+                    : java.nio.file.Files.createTempDirectory("clinigate-it");
+            var sc = Application.storeConfig(new ConfigLoader().load((Path) null,
+                    merged(all, Map.of("CLINIGATE_DATA_DIR", dir.toString()))));
+            store = org.clinigate.store.Store.open(sc, all::get);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        PhiVault vault = "database".equals(config.vault().kind()) ? store.phiVault() : new InMemoryVault(1000);
+        ChatPipeline pipeline = new ChatPipeline(DEID, backend, vault, metrics);
         server = GatewayServer.start(config, pipeline, backend == null ? List.of() : List.of(backend), metrics,
-                audit == null ? store.auditLog() : audit, store.apiKeys());
+                audit == null ? store.auditLog() : audit, store.apiKeys(),
+                store.quotas(Application.quotaLimits(config.quotas())));
+    }
+
+    private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> m = new java.util.HashMap<>(a);
+        m.putAll(b);
+        return m;
     }
 
     URI uri(String path) {

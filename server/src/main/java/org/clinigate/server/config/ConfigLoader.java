@@ -29,8 +29,13 @@ import java.util.TreeMap;
  */
 public final class ConfigLoader {
 
-    /** Variables the launcher reads itself; they are not settings. */
-    private static final List<String> LAUNCHER_VARIABLES = List.of("CLINIGATE_JAVA_OPTS", "CLINIGATE_JAVA");
+    /**
+     * Variables that are not settings: the launcher's own, and secrets read by name (the audit chain key). The
+     * variables named by any {@code *_env} setting (db.password_env, vault.keyset_env, backends[i].api_key_env)
+     * hold secrets too and are skipped as well.
+     */
+    private static final List<String> LAUNCHER_VARIABLES = List.of("CLINIGATE_JAVA_OPTS", "CLINIGATE_JAVA",
+            "CLINIGATE_AUDIT_KEY");
     private static final String PREFIX = "CLINIGATE_";
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
@@ -114,9 +119,11 @@ public final class ConfigLoader {
     }
 
     private void applyEnvironment(ObjectNode tree, Map<String, String> env) {
+        java.util.Set<String> secrets = new java.util.HashSet<>(LAUNCHER_VARIABLES);
+        secretNames(tree, secrets);
         for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
             String var = e.getKey();
-            if (!var.startsWith(PREFIX) || LAUNCHER_VARIABLES.contains(var)) {
+            if (!var.startsWith(PREFIX) || secrets.contains(var)) {
                 continue;
             }
             List<String> words = new ArrayList<>(
@@ -125,17 +132,46 @@ public final class ConfigLoader {
         }
     }
 
+    /** The values of every {@code *_env} setting: names of variables that hold secrets. */
+    private static void secretNames(JsonNode node, java.util.Set<String> into) {
+        if (node instanceof ObjectNode obj) {
+            obj.fields().forEachRemaining(f -> {
+                if (f.getKey().endsWith("_env") && f.getValue().isTextual() && !f.getValue().asText().isBlank()) {
+                    into.add(f.getValue().asText());
+                } else {
+                    secretNames(f.getValue(), into);
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(n -> secretNames(n, into));
+        }
+    }
+
+    /** The defaults of a new entry of the list named {@code listKey}. */
+    private ObjectNode newEntry(String listKey, String var) {
+        return switch (listKey) {
+            case "backends" -> resource("backend-defaults.yaml");
+            case "overrides" -> JsonNodeFactory.instance.objectNode().put("tenant", "")
+                    .put("requests_per_minute", 0).put("tokens_per_minute", 0);
+            default -> throw ConfigException.of(var, "this list cannot be extended from the environment");
+        };
+    }
+
     /** Walks the words of a variable name down the tree, matching multi-word keys such as max_body_bytes. */
     private void set(JsonNode node, List<String> words, String value, String var) {
+        set(node, words, value, var, "");
+    }
+
+    private void set(JsonNode node, List<String> words, String value, String var, String listKey) {
         if (node instanceof ArrayNode array) {
             int index = parseIndex(words.isEmpty() ? "" : words.get(0), var);
             if (index > array.size()) {
                 throw ConfigException.of(var, "list index " + index + " skips entries; the next is " + array.size());
             }
             if (index == array.size()) {
-                array.add(resource("backend-defaults.yaml"));
+                array.add(newEntry(listKey, var));
             }
-            set(array.get(index), words.subList(1, words.size()), value, var);
+            set(array.get(index), words.subList(1, words.size()), value, var, listKey);
             return;
         }
         ObjectNode obj = (ObjectNode) node;
@@ -152,7 +188,7 @@ public final class ConfigLoader {
                     return;
                 }
                 if (child.isContainerNode()) {
-                    set(child, rest, value, var);
+                    set(child, rest, value, var, key);
                     return;
                 }
             }

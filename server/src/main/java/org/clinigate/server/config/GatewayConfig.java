@@ -8,7 +8,7 @@ import java.util.List;
  * {@code CLINIGATE_<PATH>} environment variables by {@link ConfigLoader}, then validated. Immutable.
  */
 public record GatewayConfig(Server server, Auth auth, Vault vault, List<Backend> backends,
-        @JsonProperty("data_dir") String dataDir, Db db, Audit audit) {
+        @JsonProperty("data_dir") String dataDir, Db db, Audit audit, Quotas quotas) {
 
     public GatewayConfig {
         backends = backends == null ? List.of() : List.copyOf(backends);
@@ -90,8 +90,40 @@ public record GatewayConfig(Server server, Auth auth, Vault vault, List<Backend>
             @JsonProperty("checkpoint_every") int checkpointEvery) {
     }
 
-    /** Where pseudonym mappings live. The store module adds a database-backed kind. */
-    public record Vault(String kind, @JsonProperty("max_scopes") int maxScopes) {
+    /**
+     * Requests and tokens per minute, 0 for no limit: {@code tenant} for each tenant, {@code key} for each API key or
+     * token subject, and {@code overrides} for named tenants (replacing {@code tenant}). With PostgreSQL the buckets
+     * live in the database and every gateway instance on it shares them.
+     */
+    public record Quotas(Limit tenant, Limit key, List<TenantQuota> overrides) {
+
+        public Quotas {
+            tenant = tenant == null ? new Limit(0, 0) : tenant;
+            key = key == null ? new Limit(0, 0) : key;
+            overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        }
+    }
+
+    /** A pair of per-minute limits; 0 is none. */
+    public record Limit(@JsonProperty("requests_per_minute") long requestsPerMinute,
+            @JsonProperty("tokens_per_minute") long tokensPerMinute) {
+    }
+
+    /** The limits of one named tenant. */
+    public record TenantQuota(String tenant, @JsonProperty("requests_per_minute") long requestsPerMinute,
+            @JsonProperty("tokens_per_minute") long tokensPerMinute) {
+    }
+
+    /**
+     * Where pseudonym mappings live. {@code database} (the default): encrypted with Tink AES-256-GCM in the store,
+     * shared by every instance on the database and kept {@code retention_days} after last use; the keyset comes from
+     * the variable named by {@code keyset_env}, else from {@code keyset_file} (created on first start; a relative
+     * path lies under {@code data_dir}). {@code memory}: in this process only, lost on restart. {@code max_scopes}
+     * bounds the memory vault, or the database vault's cache of decrypted scopes.
+     */
+    public record Vault(String kind, @JsonProperty("max_scopes") int maxScopes,
+            @JsonProperty("keyset_env") String keysetEnv, @JsonProperty("keyset_file") String keysetFile,
+            @JsonProperty("retention_days") int retentionDays) {
     }
 
     /**

@@ -26,7 +26,13 @@ final class Validator {
         range("server.max_json_depth", s.maxJsonDepth(), 4, 1_000);
         range("server.shutdown_grace_seconds", s.shutdownGraceSeconds(), 0, 600);
         range("server.request_timeout_seconds", s.requestTimeoutSeconds(), 1, 3_600);
-        require("memory".equals(c.vault().kind()), "vault.kind", "allowed: memory");
+        require("memory".equals(c.vault().kind()) || "database".equals(c.vault().kind()), "vault.kind",
+                "allowed: database, memory");
+        if ("database".equals(c.vault().kind())) {
+            require(c.vault().keysetFile() != null && !c.vault().keysetFile().isBlank(), "vault.keyset_file",
+                    "must not be empty");
+            range("vault.retention_days", c.vault().retentionDays(), 1, 3650);
+        }
         auth(c.auth());
         range("vault.max_scopes", c.vault().maxScopes(), 1, 100_000_000);
         require(c.dataDir() != null && !c.dataDir().isBlank(), "data_dir", "must not be empty");
@@ -34,10 +40,29 @@ final class Validator {
         require(url == null || url.isEmpty() || url.startsWith("jdbc:h2:") || url.startsWith("jdbc:postgresql:"),
                 "db.url", "empty (embedded H2), jdbc:h2:... or jdbc:postgresql://...");
         range("audit.checkpoint_every", c.audit().checkpointEvery(), 1, 1_000_000);
+        quotas(c.quotas());
         Set<String> names = new HashSet<>();
         Set<String> models = new HashSet<>();
         for (int i = 0; i < c.backends().size(); i++) {
             backend(c.backends().get(i), "backends[" + i + "].", names, models);
+        }
+    }
+
+    private static void quotas(GatewayConfig.Quotas q) {
+        require(q != null, "quotas", "must be present");
+        range("quotas.tenant.requests_per_minute", q.tenant().requestsPerMinute(), 0, 100_000_000);
+        range("quotas.tenant.tokens_per_minute", q.tenant().tokensPerMinute(), 0, 10_000_000_000L);
+        range("quotas.key.requests_per_minute", q.key().requestsPerMinute(), 0, 100_000_000);
+        range("quotas.key.tokens_per_minute", q.key().tokensPerMinute(), 0, 10_000_000_000L);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < q.overrides().size(); i++) {
+            GatewayConfig.TenantQuota o = q.overrides().get(i);
+            String at = "quotas.overrides[" + i + "].";
+            require(o.tenant() != null && org.clinigate.core.auth.ApiKeys.isTenantId(o.tenant()), at + "tenant",
+                    "a tenant id: 1 to 128 of A-Z a-z 0-9 . _ -");
+            require(seen.add(o.tenant()), at + "tenant", "each tenant at most once");
+            range(at + "requests_per_minute", o.requestsPerMinute(), 0, 100_000_000);
+            range(at + "tokens_per_minute", o.tokensPerMinute(), 0, 10_000_000_000L);
         }
     }
 

@@ -15,6 +15,7 @@ import org.clinigate.core.error.ErrorCode;
 import org.clinigate.core.pipeline.ChatCall;
 import org.clinigate.core.pipeline.ChatPipeline;
 import org.clinigate.core.pipeline.Principal;
+import org.clinigate.core.quota.Quotas;
 import org.clinigate.server.metrics.GatewayMetrics;
 
 /** {@code POST /v1/chat/completions}: plain JSON, or server-sent events when {@code stream} is true. */
@@ -25,14 +26,33 @@ final class ChatHandler implements Handler {
     private final GatewayMetrics metrics;
     private final long maxBodyBytes;
     private final Auditor audit;
+    private final Quotas quotas;
+
+    /** Context attribute: the prompt tokens the quota admission took in advance. */
+    static final String ESTIMATED_TOKENS = "clinigate.estimatedTokens";
 
     ChatHandler(ChatPipeline pipeline, RequestParser parser, GatewayMetrics metrics, long maxBodyBytes,
-            Auditor audit) {
+            Auditor audit, Quotas quotas) {
         this.pipeline = pipeline;
         this.parser = parser;
         this.metrics = metrics;
         this.maxBodyBytes = maxBodyBytes;
         this.audit = audit;
+        this.quotas = quotas;
+    }
+
+    /** Charges the caller's token buckets for what the estimate at admission did not cover. */
+    private void charge(Context ctx, Principal who, ChatResponse r) {
+        Long estimate = ctx.attribute(ESTIMATED_TOKENS);
+        long owed = r.usage().completionTokens()
+                + Math.max(0, r.usage().promptTokens() - (estimate == null ? 0 : estimate));
+        try {
+            quotas.charge(who.tenant(), who.subject(), owed);
+        } catch (ClinigateException e) {
+            // Served and audited already: a missed charge lets this caller a little over its budget, no more.
+            org.slf4j.LoggerFactory.getLogger(ChatHandler.class).warn("{} quota charge skipped: {}",
+                    e.code().code(), e.getMessage());
+        }
     }
 
     @Override
@@ -53,6 +73,7 @@ final class ChatHandler implements Handler {
             metrics.tokens(p.request().model(), r.usage().promptTokens(), r.usage().completionTokens());
             audit.allowed(ctx, principal, p.request().model(), result.deidentifiedRequest(),
                     result.deidentifiedAnswer(), r.usage().promptTokens(), r.usage().completionTokens(), "chat");
+            charge(ctx, principal, r);
             ctx.contentType("application/json").result(Wire.completion(r, created));
             return;
         }
@@ -93,6 +114,7 @@ final class ChatHandler implements Handler {
             metrics.tokens(model, r.usage().promptTokens(), r.usage().completionTokens());
             audit.allowed(ctx, call.principal(), model, started.deidentifiedRequest(), r.content(),
                     r.usage().promptTokens(), r.usage().completionTokens(), "chat-stream-end");
+            charge(ctx, call.principal(), r);
             try {
                 sink.finish(r, p.includeUsage());
             } catch (UncheckedIOException gone) {

@@ -26,12 +26,13 @@ final class ErrorMapping {
             case CG_2002, CG_3001 -> 404;
             case CG_4010, CG_4011, CG_4013 -> 401;
             case CG_4012 -> 403;
+            case CG_4020 -> 429;
             case CG_3002 -> 405;
             case CG_1006 -> 413;
             case CG_3003 -> 415;
             case CG_2005 -> 499;
             case CG_2103, CG_2104, CG_2105 -> 502;
-            case CG_2101, CG_2106, CG_2107, CG_3004, CG_4001, CG_4002, CG_4014 -> 503;
+            case CG_2101, CG_2106, CG_2107, CG_3004, CG_4001, CG_4002, CG_4014, CG_4032 -> 503;
             case CG_2102 -> 504;
             default -> 500;
         };
@@ -49,6 +50,7 @@ final class ErrorMapping {
             case 400, 404, 405, 413, 415 -> "invalid_request_error";
             case 401 -> "authentication_error";
             case 403 -> "permission_error";
+            case 429 -> "rate_limit_error";
             case 499 -> "request_cancelled";
             case 502, 503, 504 -> "upstream_error";
             default -> "server_error";

@@ -12,6 +12,8 @@ import org.clinigate.core.error.ErrorCode;
 import org.clinigate.core.health.Readiness;
 import org.clinigate.core.pipeline.ChatPipeline;
 import org.clinigate.core.pipeline.Principal;
+import org.clinigate.core.quota.Admission;
+import org.clinigate.core.quota.Quotas;
 import org.clinigate.server.config.GatewayConfig;
 import org.clinigate.server.metrics.GatewayMetrics;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -45,11 +47,18 @@ public final class GatewayServer implements AutoCloseable {
     public static GatewayServer start(GatewayConfig config, ChatPipeline pipeline, List<ChatBackend> backends,
             GatewayMetrics metrics, org.clinigate.core.audit.AuditLog auditLog,
             org.clinigate.core.auth.ApiKeys keys) {
+        return start(config, pipeline, backends, metrics, auditLog, keys, Quotas.UNLIMITED);
+    }
+
+    /** Starts the server with quotas: every /v1 request is admitted by {@code quotas} after authentication. */
+    public static GatewayServer start(GatewayConfig config, ChatPipeline pipeline, List<ChatBackend> backends,
+            GatewayMetrics metrics, org.clinigate.core.audit.AuditLog auditLog, org.clinigate.core.auth.ApiKeys keys,
+            Quotas quotas) {
         GatewayConfig.Server s = config.server();
         Authentication authentication = Authentication.of(config.auth(), keys);
         RequestParser parser = new RequestParser(s.maxJsonDepth(), s.maxBodyBytes());
         Auditor audit = new Auditor(auditLog);
-        ChatHandler chat = new ChatHandler(pipeline, parser, metrics, s.maxBodyBytes(), audit);
+        ChatHandler chat = new ChatHandler(pipeline, parser, metrics, s.maxBodyBytes(), audit, quotas);
         AtomicBoolean stopping = new AtomicBoolean();
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -80,6 +89,7 @@ public final class GatewayServer implements AutoCloseable {
                     if (ctx.path().equals("/v1/chat/completions") && !p.roles().contains("clinician")) {
                         throw new ClinigateException(ErrorCode.CG_4012, "this endpoint needs the clinician role");
                     }
+                    admit(ctx, quotas, p);
                 }
             });
             c.routes.post("/v1/chat/completions", chat);
@@ -120,6 +130,22 @@ public final class GatewayServer implements AutoCloseable {
         GatewayServer g = new GatewayServer(app, stopping, authentication);
         LOG.info("clinigate gateway listening on {}:{} ({} backends)", s.host(), app.port(), backends.size());
         return g;
+    }
+
+    /**
+     * Takes the request, and the prompt's estimated tokens, from the caller's quota buckets; refuses with 429 and
+     * Retry-After when one is empty. The estimate is a quarter of the body's bytes (about four bytes per token);
+     * the chat handler charges the difference and the answer's tokens once they are known.
+     */
+    private static void admit(Context ctx, Quotas quotas, Principal p) {
+        long estimate = "POST".equals(ctx.method().name()) ? Math.max(0, ctx.contentLength()) / 4 : 0;
+        ctx.attribute(ChatHandler.ESTIMATED_TOKENS, estimate);
+        Admission a = quotas.admit(p.tenant(), p.subject(), estimate);
+        if (!a.allowed()) {
+            ctx.header("Retry-After", Long.toString(a.retryAfterSeconds()));
+            throw new ClinigateException(ErrorCode.CG_4020,
+                    "quota exceeded: " + a.limit() + "; retry after " + a.retryAfterSeconds() + " s");
+        }
     }
 
     public int port() {

@@ -57,6 +57,40 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void secret_variables_named_by_env_settings_are_not_mistaken_for_settings() throws IOException {
+        Path file = yaml("""
+                backends:
+                  - name: vllm
+                    type: openai
+                    url: http://127.0.0.1:8000/v1
+                    models: [medgemma-27b]
+                    api_key_env: CLINIGATE_UPSTREAM_TOKEN
+                """);
+        GatewayConfig c = loader.load(file, Map.of("CLINIGATE_AUDIT_KEY", "x", "CLINIGATE_VAULT_KEYSET", "{}",
+                "CLINIGATE_DB_PASSWORD", "pw", "CLINIGATE_UPSTREAM_TOKEN", "t", "CLINIGATE_SERVER_PORT", "9001"));
+        assertThat(c.server().port()).isEqualTo(9001);
+        assertThat(c.vault().kind()).isEqualTo("database");
+        assertThatThrownBy(() -> loader.load(null, Map.of("CLINIGATE_VAULT_KEYSETT", "{}")))
+                .hasMessageContaining("CLINIGATE_VAULT_KEYSETT");
+    }
+
+    @Test
+    void quota_overrides_can_be_listed_from_the_environment_and_are_validated() {
+        GatewayConfig c = loader.load(null, Map.of("CLINIGATE_QUOTAS_OVERRIDES_0_TENANT", "icu",
+                "CLINIGATE_QUOTAS_OVERRIDES_0_TOKENS_PER_MINUTE", "50000", "CLINIGATE_QUOTAS_KEY_REQUESTS_PER_MINUTE",
+                "60"));
+        assertThat(c.quotas().overrides()).singleElement().satisfies(o -> {
+            assertThat(o.tenant()).isEqualTo("icu");
+            assertThat(o.tokensPerMinute()).isEqualTo(50_000);
+        });
+        assertThat(c.quotas().key().requestsPerMinute()).isEqualTo(60);
+        assertThatThrownBy(() -> loader.load(null, Map.of("CLINIGATE_QUOTAS_OVERRIDES_0_TENANT", "x'; --")))
+                .hasMessageContaining("quotas.overrides[0].tenant");
+        assertThatThrownBy(() -> loader.load(null, Map.of("CLINIGATE_QUOTAS_TENANT_REQUESTS_PER_MINUTE", "-1")))
+                .hasMessageContaining("quotas.tenant.requests_per_minute");
+    }
+
+    @Test
     void a_wrong_setting_fails_fast_and_names_it() throws IOException {
         assertThatThrownBy(() -> loader.load(yaml("server:\n  prot: 1\n"), Map.of()))
                 .isInstanceOf(ClinigateException.class).hasMessageContaining("server.prot")
