@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * One imported document: its stable id, metadata, the full text that every offset refers to, and its sections.
  *
- * <p>For Markdown and plain text the text is the file's content verbatim, so offsets point into the file. For
- * HTML, PDF and SPL XML it is the text the importer extracted, in reading order.
+ * <p>For Markdown and plain text the text is the file's content decoded from UTF-8, with a byte order mark
+ * dropped and line endings turned into {@code \n}; for a file with {@code \n} endings offsets point into the file.
+ * For HTML, PDF and SPL XML it is the text the importer extracted, in reading order.
  *
  * @param id the stable source id: letters, digits and {@code . _ : / -}, at most 200 characters
  * @param metadata what the document is and where it comes from
