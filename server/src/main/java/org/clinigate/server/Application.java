@@ -96,7 +96,8 @@ public final class Application implements AutoCloseable {
         }
         try {
             return new Application(GatewayServer.start(config, pipeline, backends, metrics, store.auditLog(),
-                    store.apiKeys(), store.quotas(quotaLimits(config.quotas()))), backends, probes, store);
+                    store.apiKeys(), store.quotas(quotaLimits(config.quotas())), store::readiness), backends, probes,
+                    store);
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -47,13 +47,17 @@ public final class GatewayServer implements AutoCloseable {
     public static GatewayServer start(GatewayConfig config, ChatPipeline pipeline, List<ChatBackend> backends,
             GatewayMetrics metrics, org.clinigate.core.audit.AuditLog auditLog,
             org.clinigate.core.auth.ApiKeys keys) {
-        return start(config, pipeline, backends, metrics, auditLog, keys, Quotas.UNLIMITED);
+        return start(config, pipeline, backends, metrics, auditLog, keys, Quotas.UNLIMITED,
+                () -> Readiness.ready("no database"));
     }
 
-    /** Starts the server with quotas: every /v1 request is admitted by {@code quotas} after authentication. */
+    /**
+     * Starts the server with quotas (every /v1 request is admitted by {@code quotas} after authentication) and the
+     * database's readiness, which {@code /readyz} reports beside the backends'.
+     */
     public static GatewayServer start(GatewayConfig config, ChatPipeline pipeline, List<ChatBackend> backends,
             GatewayMetrics metrics, org.clinigate.core.audit.AuditLog auditLog, org.clinigate.core.auth.ApiKeys keys,
-            Quotas quotas) {
+            Quotas quotas, java.util.function.Supplier<Readiness> database) {
         GatewayConfig.Server s = config.server();
         Authentication authentication = Authentication.of(config.auth(), keys);
         RequestParser parser = new RequestParser(s.maxJsonDepth(), s.maxBodyBytes());
@@ -95,7 +99,7 @@ public final class GatewayServer implements AutoCloseable {
             c.routes.post("/v1/chat/completions", chat);
             c.routes.get("/v1/models", ctx -> models(ctx, backends));
             c.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
-            c.routes.get("/readyz", ctx -> ready(ctx, backends));
+            c.routes.get("/readyz", ctx -> ready(ctx, backends, database.get()));
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
             c.routes.after(ctx -> record(ctx, metrics));
@@ -160,9 +164,9 @@ public final class GatewayServer implements AutoCloseable {
         ctx.contentType("application/json").result(Wire.models(names, 1_700_000_000L));
     }
 
-    private static void ready(Context ctx, List<ChatBackend> backends) {
+    private static void ready(Context ctx, List<ChatBackend> backends, Readiness database) {
         StringBuilder sb = new StringBuilder("{\"ready\":");
-        boolean all = !backends.isEmpty();
+        boolean all = !backends.isEmpty() && database.ready();
         StringBuilder details = new StringBuilder();
         for (ChatBackend b : backends) {
             Readiness r = b.readiness();
@@ -173,7 +177,8 @@ public final class GatewayServer implements AutoCloseable {
             details.append("{\"backend\":").append(quote(b.name())).append(",\"ready\":").append(r.ready())
                     .append(",\"detail\":").append(quote(r.detail())).append('}');
         }
-        sb.append(all).append(",\"backends\":[").append(details).append(']');
+        sb.append(all).append(",\"database\":{\"ready\":").append(database.ready()).append(",\"detail\":")
+                .append(quote(database.detail())).append("},\"backends\":[").append(details).append(']');
         if (backends.isEmpty()) {
             sb.append(",\"detail\":").append(quote("no backend is configured: add one under 'backends' in "
                     + "clinigate.yaml (type openai with a url, or type llama-cpp with a model_path), or run "
