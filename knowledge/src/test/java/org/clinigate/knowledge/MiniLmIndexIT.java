@@ -1,0 +1,62 @@
+package org.clinigate.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.clinigate.knowledge.embed.MiniLmEmbedder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bundled ONNX model, loaded once for the class: semantic matches that share no words with the query. */
+class MiniLmIndexIT {
+
+    static MiniLmEmbedder model;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void load() {
+        model = new MiniLmEmbedder();
+    }
+
+    @AfterAll
+    static void unload() {
+        model.close();
+    }
+
+    @Test
+    void vectors_are_unit_length_and_similar_sentences_are_closer() {
+        List<float[]> v = model.embed(List.of("heart attack", "myocardial infarction", "paediatric fever"));
+        assertThat(v).allSatisfy(x -> assertThat(x).hasSize(384));
+        assertThat(dot(v.get(0), v.get(0))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(dot(v.get(0), v.get(1))).isGreaterThan(dot(v.get(0), v.get(2)));
+    }
+
+    @Test
+    void a_paraphrased_question_finds_its_passage_through_the_vector_list() {
+        try (KnowledgeIndex index = KnowledgeIndex.open(dir, model)) {
+            index.addAll(List.of(SourceDocument.plain("mi", SourceMetadata.titled("Chest pain"),
+                    "Crushing chest pain spreading to the left arm with sweating suggests myocardial infarction."),
+                    SourceDocument.plain("fever", SourceMetadata.titled("Fever"),
+                            "Infants under three months with a temperature of 38 C need urgent assessment."),
+                    SourceDocument.plain("inr", SourceMetadata.titled("Warfarin"),
+                            "Keep the INR between 2 and 3 for atrial fibrillation.")));
+            List<Passage> hits = index.search("signs of a heart attack", 3);
+            assertThat(hits.get(0).chunk().sourceId()).isEqualTo("mi");
+            assertThat(hits.get(0).vectorRank()).isEqualTo(1);
+            assertThat(index.modelId()).isEqualTo(MiniLmEmbedder.MODEL_ID);
+        }
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}
