@@ -1,0 +1,90 @@
+package org.clinigate.knowledge.cite;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds references to literature in an answer: PMIDs, DOIs, trial registrations, named trials or studies, author
+ * citations ("Smith et al., 2019"), guidelines of a named body, and journal citations. Each comes with the key
+ * words that must appear in a source for the reference to count as grounded.
+ */
+final class ReferenceScanner {
+
+    record Reference(Finding.ReferenceKind kind, int start, int end, List<String> keys) {
+    }
+
+    private record Rule(Finding.ReferenceKind kind, Pattern pattern, int... keyGroups) {
+    }
+
+    private static final String BODY = "(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+)";
+
+    private static final List<Rule> RULES = List.of(
+            new Rule(Finding.ReferenceKind.PMID, Pattern.compile("\\bPMID:?\\s*(\\d{5,9})\\b",
+                    Pattern.CASE_INSENSITIVE), 1),
+            new Rule(Finding.ReferenceKind.DOI,
+                    Pattern.compile("\\b(10\\.\\d{4,9}/[^\\s\"<>\\]\\)]+[^\\s\"<>\\]\\).,;])"),
+                    1),
+            new Rule(Finding.ReferenceKind.TRIAL_REGISTRATION, Pattern.compile(
+                    "\\b(NCT\\d{8}|ISRCTN\\d{8}|EudraCT\\s*\\d{4}-\\d{6}-\\d{2}|ACTRN\\d{14})\\b"), 1),
+            new Rule(Finding.ReferenceKind.NAMED_TRIAL, Pattern.compile(
+                    "\\b([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)\\s+(?:trial|study|studies|investigators|randomi[sz]ed)\\b"),
+                    1),
+            new Rule(Finding.ReferenceKind.AUTHOR_CITATION, Pattern.compile(
+                    "\\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\\s+et\\s+al\\.?(?:,?\\s*\\(?((?:19|20)\\d{2})\\)?)?"), 1, 2),
+            new Rule(Finding.ReferenceKind.GUIDELINE, Pattern.compile("\\b(?:((?:19|20)\\d{2})\\s+)?(" + BODY
+                    + "(?:[/ ]" + BODY + "){0,4})\\s+(?:(?:clinical\\s+)?(?:practice\\s+)?guidelines?|"
+                    + "consensus(?:\\s+statement)?|position\\s+statement|recommendations)\\b"), 1, 2),
+            new Rule(Finding.ReferenceKind.GUIDELINE, Pattern.compile(
+                    "\\b(?:NICE\\s+)?(?:guideline\\s+)?\\b((?:NG|CG|TA)\\d{2,3})\\b"), 1),
+            new Rule(Finding.ReferenceKind.JOURNAL, Pattern.compile("\\b(N\\s?Engl\\s?J\\s?Med|New England Journal "
+                    + "of Medicine|Lancet|JAMA|BMJ|Ann Intern Med|Circulation|Diabetes Care|Cochrane Database "
+                    + "Syst Rev)\\b[^.\\n]{0,30}?\\b((?:19|20)\\d{2})\\b"), 1, 2));
+
+    /** Words that start sentences or name generic things, not issuing bodies. */
+    private static final List<String> NOT_BODIES = List.of("The", "These", "Current", "Recent", "Our", "Local",
+            "National", "International", "Clinical", "Practice", "Most", "Some", "Many", "All", "Other", "New",
+            "Updated", "Latest", "Older", "This", "Those", "Such");
+
+    private ReferenceScanner() {
+    }
+
+    static List<Reference> scan(String answer) {
+        List<Reference> out = new ArrayList<>();
+        for (Rule rule : RULES) {
+            Matcher m = rule.pattern().matcher(answer);
+            while (m.find()) {
+                List<String> keys = new ArrayList<>();
+                for (int g : rule.keyGroups()) {
+                    if (m.group(g) != null) {
+                        keys.addAll(keyWords(rule.kind(), m.group(g)));
+                    }
+                }
+                if (!keys.isEmpty() && overlapsNone(out, m.start(), m.end())) {
+                    out.add(new Reference(rule.kind(), m.start(), m.end(), keys));
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Reference::start));
+        return out;
+    }
+
+    private static List<String> keyWords(Finding.ReferenceKind kind, String group) {
+        if (kind != Finding.ReferenceKind.GUIDELINE) {
+            return List.of(group);
+        }
+        List<String> keys = new ArrayList<>();
+        for (String w : group.split("[/ ]")) {
+            if (!w.isEmpty() && !NOT_BODIES.contains(w)) {
+                keys.add(w);
+            }
+        }
+        return keys;
+    }
+
+    private static boolean overlapsNone(List<Reference> found, int start, int end) {
+        return found.stream().noneMatch(r -> r.start() < end && start < r.end());
+    }
+}

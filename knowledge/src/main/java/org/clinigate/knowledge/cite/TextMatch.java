@@ -1,0 +1,147 @@
+package org.clinigate.knowledge.cite;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.tartarus.snowball.ext.EnglishStemmer;
+
+/**
+ * Finds a claim in a source: verbatim, then normalized, then fuzzily. The fuzzy score is the share of the claim's
+ * content words found in the best window of one to three consecutive source sentences (80%) plus the share of its
+ * word pairs found there (20%); a number in the claim that the window lacks halves the score, because a changed
+ * dose or threshold is the error that matters most.
+ */
+final class TextMatch {
+
+    record Result(Finding.Match match, double score) {
+    }
+
+    private static final Set<String> STOP = Set.of("a", "an", "the", "and", "or", "of", "to", "in", "on", "for",
+            "with", "by", "at", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this",
+            "that", "these", "those", "which", "who", "should", "can", "may", "might", "must", "will", "would",
+            "also", "than", "then", "there", "their", "they", "them", "he", "she", "his", "her", "we", "our", "you",
+            "your", "per", "into", "about", "such", "if", "when", "while", "so", "do", "does", "has", "have", "had",
+            "according", "recommends", "recommend", "recommended", "states", "guideline", "guidelines", "source",
+            "says", "notes");
+
+    /** "Within one hour" and "within 1 hour" say the same. */
+    private static final List<String> NUMBER_WORDS = List.of("one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "eleven", "twelve");
+    private static final Pattern NUMBER_WORD = Pattern.compile("\\b(?:" + String.join("|", NUMBER_WORDS) + ")\\b");
+
+    private TextMatch() {
+    }
+
+    /** How well {@code source} supports {@code claim}. */
+    static Result match(String claim, String source) {
+        if (source.contains(claim)) {
+            return new Result(Finding.Match.EXACT, 1.0);
+        }
+        String nc = normalize(claim);
+        String ns = normalize(source);
+        if (!nc.isBlank() && ns.contains(nc)) {
+            return new Result(Finding.Match.NORMALIZED, 1.0);
+        }
+        return new Result(Finding.Match.FUZZY, fuzzy(nc, ns));
+    }
+
+    /** How many content words the claim has: claims with fewer than two are not checked. */
+    static int contentWords(String claim) {
+        return words(normalize(claim)).size();
+    }
+
+    static double fuzzy(String normalizedClaim, String normalizedSource) {
+        List<String> claim = words(normalizedClaim);
+        if (claim.isEmpty()) {
+            return 0;
+        }
+        List<String> sentences = sentences(normalizedSource);
+        double best = 0;
+        for (int i = 0; i < sentences.size(); i++) {
+            StringBuilder window = new StringBuilder();
+            for (int w = 0; w < 3 && i + w < sentences.size(); w++) {
+                window.append(' ').append(sentences.get(i + w));
+                best = Math.max(best, score(claim, words(window.toString())));
+            }
+        }
+        return best;
+    }
+
+    private static double score(List<String> claim, List<String> window) {
+        Set<String> have = new HashSet<>(window);
+        Set<String> pairs = new HashSet<>();
+        for (int i = 1; i < window.size(); i++) {
+            pairs.add(window.get(i - 1) + ' ' + window.get(i));
+        }
+        int found = 0;
+        boolean numberMissing = false;
+        for (String w : claim) {
+            if (have.contains(w)) {
+                found++;
+            } else if (isNumber(w)) {
+                numberMissing = true;
+            }
+        }
+        int pairCount = 0;
+        int pairFound = 0;
+        for (int i = 1; i < claim.size(); i++) {
+            pairCount++;
+            pairFound += pairs.contains(claim.get(i - 1) + ' ' + claim.get(i)) ? 1 : 0;
+        }
+        double s = 0.8 * found / claim.size() + (pairCount == 0
+                ? 0.2 * found / claim.size()
+                : 0.2 * pairFound
+                        / pairCount);
+        return numberMissing ? s / 2 : s;
+    }
+
+    /** Lower case, compatibility forms folded, dashes and quotes unified, punctuation other than . and % gone. */
+    static String normalize(String s) {
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        n = n.replaceAll("[\\u2010-\\u2015\\u2212]", "-").replaceAll("[\\u2018\\u2019\\u201c\\u201d\"'`]", "");
+        n = n.replace("≥", " >= ").replace("≤", " <= ").replace("µg", "mcg").replace("μg", "mcg");
+        n = n.replaceAll("(?<=\\d),(?=\\d{3})", "");
+        n = n.replaceAll("[^\\p{L}\\p{N}.%<>=\\-\\s]", " ");
+        n = NUMBER_WORD.matcher(n).replaceAll(m -> String.valueOf(NUMBER_WORDS.indexOf(m.group()) + 1));
+        return n.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Content words, lightly stemmed; numbers kept whole (2.5 stays 2.5). */
+    static List<String> words(String normalized) {
+        List<String> out = new ArrayList<>();
+        for (String raw : normalized.split("[\\s\\-/]+")) {
+            String w = raw.replaceAll("^[.]+|[.]+$", "");
+            if (w.isEmpty() || STOP.contains(w)) {
+                continue;
+            }
+            out.add(isNumber(w) ? w : stem(w));
+        }
+        return out;
+    }
+
+    static boolean isNumber(String w) {
+        return !w.isEmpty() && Character.isDigit(w.charAt(0)) && w.matches("\\d+(\\.\\d+)?%?");
+    }
+
+    /** The Porter2 stem, so that "checks", "checked" and "checking" meet. */
+    static String stem(String w) {
+        EnglishStemmer stemmer = new EnglishStemmer();
+        stemmer.setCurrent(w);
+        stemmer.stem();
+        return stemmer.getCurrent();
+    }
+
+    private static List<String> sentences(String normalized) {
+        List<String> out = new ArrayList<>();
+        for (String s : normalized.split("(?<=[.;:!?])\\s+(?=\\D)|\\n")) {
+            if (!s.isBlank()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,147 @@
+package org.clinigate.knowledge.cite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.clinigate.knowledge.cite.Finding.PossiblyFabricated;
+import org.clinigate.knowledge.cite.Finding.ReferenceKind;
+import org.clinigate.knowledge.cite.Finding.Supported;
+import org.clinigate.knowledge.cite.Finding.UnknownSource;
+import org.clinigate.knowledge.cite.Finding.Unsupported;
+import org.junit.jupiter.api.Test;
+
+class CitationVerifierTest {
+
+    static final List<NumberedSource> SOURCES = List.of(new NumberedSource(1, "warfarin", "Warfarin monitoring",
+            "American College of Chest Physicians", "2012",
+            "Check the INR every few days when warfarin is started. For most indications, including atrial "
+                    + "fibrillation and venous thromboembolism, the target INR is 2.0 to 3.0. Once the INR is "
+                    + "stable, testing can be spaced out to every 4 weeks."),
+            new NumberedSource(2, "sepsis",
+                    "Surviving Sepsis Campaign", "Society of Critical Care Medicine", "2021",
+                    "For adults with possible septic shock, give antimicrobials immediately, ideally within "
+                            + "one hour of recognition. Measure lactate. Norepinephrine is the "
+                            + "first-line vasopressor."),
+            new NumberedSource(3, "fever",
+                    "Fever in under 5s", "NICE", "2019",
+                    "Infants younger than 3 months with a temperature of 38°C or higher "
+                            + "are at high risk of serious illness."));
+
+    static final CitationVerifier VERIFIER = new CitationVerifier();
+
+    @Test
+    void an_exact_quote_of_the_cited_source_is_supported() {
+        String answer = "The guideline says \"the target INR is 2.0 to 3.0\" for atrial fibrillation [1].";
+        CitationReport r = VERIFIER.verify(answer, SOURCES);
+        assertThat(r.ok()).isTrue();
+        assertThat(r.of(Supported.class)).singleElement().satisfies(s -> {
+            assertThat(s.source()).isEqualTo(1);
+            assertThat(s.match()).isEqualTo(Finding.Match.EXACT);
+            assertThat(answer.substring(s.start(), s.end())).isEqualTo("the target INR is 2.0 to 3.0");
+        });
+        assertThat(r.markers()).isEqualTo(1);
+    }
+
+    @Test
+    void a_close_paraphrase_is_supported_with_a_fuzzy_score() {
+        String answer = "For most patients with atrial fibrillation on warfarin, the INR target is 2.0–3.0 [1]. "
+                + "Antimicrobials should be given immediately, ideally within 1 hour, in possible septic shock.[2]";
+        CitationReport r = VERIFIER.verify(answer, SOURCES);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.of(Supported.class)).extracting(Supported::source).containsExactly(1, 2);
+        assertThat(r.of(Supported.class)).allSatisfy(s -> assertThat(s.score()).isBetween(0.6, 1.0));
+    }
+
+    @Test
+    void a_normalized_match_ignores_case_punctuation_and_dashes() {
+        String answer = "INFANTS YOUNGER THAN 3 MONTHS WITH A TEMPERATURE OF 38 °C OR HIGHER ARE AT HIGH RISK [3]";
+        CitationReport r = VERIFIER.verify(answer, SOURCES);
+        assertThat(r.of(Supported.class)).singleElement().satisfies(s -> assertThat(s.match()).isIn(
+                Finding.Match.NORMALIZED, Finding.Match.FUZZY));
+    }
+
+    @Test
+    void a_claim_cited_to_the_wrong_source_is_unsupported_and_names_the_right_one() {
+        String answer = "Norepinephrine is the first-line vasopressor in septic shock [1].";
+        CitationReport r = VERIFIER.verify(answer, SOURCES);
+        assertThat(r.of(Unsupported.class)).singleElement().satisfies(u -> {
+            assertThat(u.source()).isEqualTo(1);
+            assertThat(u.foundIn()).containsExactly(2);
+            assertThat(u.score()).isLessThan(0.6);
+        });
+    }
+
+    @Test
+    void a_changed_number_is_not_support() {
+        String answer = "For most indications the target INR is 3.0 to 4.0 [1].";
+        CitationReport r = VERIFIER.verify(answer, SOURCES);
+        assertThat(r.of(Unsupported.class)).singleElement().satisfies(u -> assertThat(u.foundIn()).isEmpty());
+    }
+
+    @Test
+    void a_misquote_fails_the_stricter_quote_threshold() {
+        String answer = "The source says \"the target INR is always 2.5 to 3.5 in every patient\" [1].";
+        CitationReport r = VERIFIER.verify(answer, SOURCES);
+        assertThat(r.of(Unsupported.class)).singleElement().satisfies(u -> assertThat(u.quote()).isTrue());
+    }
+
+    @Test
+    void markers_beyond_the_sources_are_unknown() {
+        String answer = "Measure lactate [2][4]. Check the INR every few days when warfarin is started [5-6].";
+        CitationReport r = VERIFIER.verify(answer, SOURCES);
+        assertThat(r.of(UnknownSource.class)).extracting(UnknownSource::source).containsExactly(4, 5, 6);
+        assertThat(r.markers()).isEqualTo(4);
+        assertThat(r.ok()).isFalse();
+    }
+
+    @Test
+    void several_markers_in_one_sentence_each_close_their_own_claim() {
+        String answer = "Measure lactate [2], and check the INR every few days when warfarin is started [1].";
+        CitationReport r = VERIFIER.verify(answer, SOURCES);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.of(Supported.class)).extracting(Supported::source).containsExactly(2, 1);
+    }
+
+    @Test
+    void references_absent_from_the_sources_are_flagged_as_possibly_fabricated() {
+        String answer = "The SPRINT trial showed benefit (PMID: 26551272; doi:10.1056/NEJMoa1511939). "
+                + "Smith et al. (2019) agree, as do the 2023 ESC guidelines and NCT01206062. "
+                + "See also N Engl J Med 2015.";
+        CitationReport r = VERIFIER.verify(answer, SOURCES);
+        assertThat(r.of(PossiblyFabricated.class)).extracting(PossiblyFabricated::kind).containsExactly(
+                ReferenceKind.NAMED_TRIAL, ReferenceKind.PMID, ReferenceKind.DOI, ReferenceKind.AUTHOR_CITATION,
+                ReferenceKind.GUIDELINE, ReferenceKind.TRIAL_REGISTRATION, ReferenceKind.JOURNAL);
+        assertThat(r.of(PossiblyFabricated.class).get(0)).satisfies(f -> assertThat(answer.substring(f.start(),
+                f.end())).isEqualTo("SPRINT trial"));
+    }
+
+    @Test
+    void references_that_the_sources_name_are_not_flagged() {
+        String answer = "The NICE guideline [3] and the 2021 Surviving Sepsis Campaign recommendations [2] apply; "
+                + "see the American College of Chest Physicians guideline from 2012.";
+        CitationReport r = VERIFIER.verify(answer, SOURCES);
+        assertThat(r.of(PossiblyFabricated.class)).isEmpty();
+    }
+
+    @Test
+    void a_bare_pointer_without_a_claim_is_counted_but_not_judged() {
+        CitationReport r = VERIFIER.verify("See [2].", SOURCES);
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.markers()).isEqualTo(1);
+    }
+
+    @Test
+    void findings_never_carry_answer_text() {
+        CitationReport r = VERIFIER.verify("Patient John Canary had an INR of 9 [1]. PMID 99999999.", SOURCES);
+        assertThat(r.toString()).doesNotContain("Canary");
+        assertThat(r.findings()).isNotEmpty();
+    }
+
+    @Test
+    void prompt_block_numbers_sources_as_the_verifier_reads_them() {
+        String block = NumberedSource.promptBlock(SOURCES.subList(0, 2));
+        assertThat(block).startsWith("[1] Warfarin monitoring (American College of Chest Physicians, 2012)\n"
+                + "Check the INR").contains("\n\n[2] Surviving Sepsis Campaign (Society of Critical Care Medicine, "
+                        + "2021)\nFor adults");
+    }
+}
