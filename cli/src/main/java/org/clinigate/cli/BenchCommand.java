@@ -17,8 +17,15 @@ import picocli.CommandLine.Parameters;
         + "up, runs timed rounds, and prints the median and spread in MB/s.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "What to measure: deid, gateway, inference, or keys.")
+    @Parameters(index = "0", description = "What to measure: deid, gateway, inference, keys, or security.")
     String target;
+
+    @Option(names = "--db-url", description = "security: measure on this PostgreSQL (jdbc:postgresql://...; password "
+            + "from CLINIGATE_DB_PASSWORD) instead of an embedded H2.")
+    String dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "clinigate", description = "security: the database user.")
+    String dbUser;
 
     @Option(names = "--model", description = "inference: a GGUF file; tokens/s through the backend and straight through the binding.")
     java.nio.file.Path model;
@@ -26,7 +33,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--tokens", defaultValue = "128", description = "inference: tokens per round (default: ${DEFAULT-VALUE}).")
     int tokens;
 
-    @Option(names = "--threads", defaultValue = "2", description = "inference: llama.cpp threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "2", description = "inference: llama.cpp threads; security: concurrent threads for the second run (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--clients", defaultValue = "200", description = "gateway: concurrent clients (default: ${DEFAULT-VALUE}).")
@@ -76,13 +83,18 @@ final class BenchCommand implements Callable<Integer> {
         if (target.equals("keys")) {
             return benchKeys();
         }
+        if (target.equals("security")) {
+            org.clinigate.cli.bench.SecurityBench.run(
+                    new org.clinigate.cli.bench.SecurityBench.Options(seconds, threads, dbUrl, dbUser), System.out);
+            return 0;
+        }
         if (target.equals("gateway")) {
             org.clinigate.cli.bench.GatewayBench.run(new org.clinigate.cli.bench.GatewayBench.Options(clients, seconds,
                     warmup, promptBytes, streamClients, backendDelayMs, externalSeconds), System.out);
             return 0;
         }
         if (!target.equals("deid")) {
-            System.err.println("error: CG-1001: unknown benchmark; allowed: deid, gateway, inference");
+            System.err.println("error: CG-1001: unknown benchmark; allowed: deid, gateway, inference, keys, security");
             return 2;
         }
         DeidPolicy policy = DeidPolicy.parse(mode);

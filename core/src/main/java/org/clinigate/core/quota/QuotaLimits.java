@@ -23,10 +23,15 @@ public record QuotaLimits(Limit tenant, Limit principal, Map<String, Limit> over
     public record Limit(long requestsPerMinute, long tokensPerMinute) {
 
         public static final Limit NONE = new Limit(0, 0);
+        /** The largest limit: buckets refill at most one token per microsecond and a bit. */
+        public static final long MAX = 10_000_000_000L;
 
         public Limit {
             if (requestsPerMinute < 0 || tokensPerMinute < 0) {
                 throw new IllegalArgumentException("limits must be >= 0 (0: no limit)");
+            }
+            if (requestsPerMinute > MAX || tokensPerMinute > MAX) {
+                throw new IllegalArgumentException("limits must be <= " + MAX + " per minute");
             }
         }
 
