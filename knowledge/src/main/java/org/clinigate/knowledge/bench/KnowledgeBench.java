@@ -1,0 +1,314 @@
+package org.clinigate.knowledge.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.clinigate.knowledge.KnowledgeIndex;
+import org.clinigate.knowledge.SearchFilter;
+import org.clinigate.knowledge.SourceDocument;
+import org.clinigate.knowledge.SourceMetadata;
+import org.clinigate.knowledge.embed.Embedder;
+import org.clinigate.knowledge.embed.HashingEmbedder;
+import org.clinigate.knowledge.embed.MiniLmEmbedder;
+
+/**
+ * Measures the knowledge index on generated guideline-like text: the bare embedding model's rate, ingest in
+ * chunks/s including embeddings (and as a fraction of the bare rate), and hybrid retrieval latency (p50, p95, p99)
+ * at N chunks. It prints figures; it asserts nothing.
+ *
+ * <p>Modes: {@code model} embeds everything with all-MiniLM-L6-v2; {@code fast-ingest} builds the index with
+ * model-free hashed vectors of the same dimension (384) so that 100,000 chunks take minutes, while every query
+ * still pays for a real MiniLM embedding, so retrieval latency keeps its true cost structure (query embedding +
+ * BM25 + HNSW over N vectors); {@code hashing} uses no model at all and isolates the index's own cost.
+ */
+public final class KnowledgeBench {
+
+    /** What to run. */
+    public record Options(int chunks, int queries, String mode, Path dir, int docsPerBatch) {
+        public Options {
+            if (chunks < 10 || queries < 10) {
+                throw new IllegalArgumentException("chunks and queries must be at least 10");
+            }
+            if (!List.of("model", "fast-ingest", "hashing").contains(mode)) {
+                throw new IllegalArgumentException("mode must be model, fast-ingest or hashing, was " + mode);
+            }
+        }
+    }
+
+    /** The figures of one run. */
+    public record Result(int chunks, double bareModelChunksPerSecond, double ingestChunksPerSecond,
+            double p50Millis, double p95Millis, double p99Millis, double meanMillis) {
+    }
+
+    static final int CHUNKS_PER_DOC = 10;
+
+    private KnowledgeBench() {
+    }
+
+    /** {@code KnowledgeBench [--chunks N] [--queries Q] [--mode model|fast-ingest|hashing] [--dir PATH]}. */
+    public static void main(String[] args) throws IOException {
+        int chunks = 10_000;
+        int queries = 300;
+        String mode = "model";
+        Path dir = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--chunks" -> chunks = Integer.parseInt(args[i + 1]);
+                case "--queries" -> queries = Integer.parseInt(args[i + 1]);
+                case "--mode" -> mode = args[i + 1];
+                case "--dir" -> dir = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Path d = dir != null ? dir : Files.createTempDirectory("clinigate-kbench");
+        try {
+            run(new Options(chunks, queries, mode, d, 100), System.out);
+        } finally {
+            if (dir == null) {
+                deleteTree(d);
+            }
+        }
+    }
+
+    /** Runs the benchmark in an empty directory, printing progress and figures to {@code out}. */
+    public static Result run(Options o, PrintStream out) {
+        out.printf(Locale.ROOT, "knowledge bench: %d chunks (~%d chars each), %d queries, mode %s, %d cores, Java %s%n",
+                o.chunks(), Corpus.CHUNK_CHARS, o.queries(), o.mode(), Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
+        try (Models models = Models.of(o.mode())) {
+            Corpus corpus = new Corpus(42);
+            List<String> sample = corpus.chunkTexts(Math.min(o.chunks(), 320));
+            double bare = bareRate(models.model, sample);
+            if (models.model != null) {
+                out.printf(Locale.ROOT, "bare model: %.1f chunks/s on %d chunks%n", bare, sample.size());
+            }
+            double ingest;
+            try (KnowledgeIndex index = KnowledgeIndex.open(o.dir(), models.indexEmbedder)) {
+                ingest = ingest(index, corpus, o, out);
+                if (models.model != null && o.mode().equals("model")) {
+                    out.printf(Locale.ROOT, "ingest: %.1f chunks/s including embeddings = %.0f%% of the bare model%n",
+                            ingest, 100 * ingest / bare);
+                } else {
+                    out.printf(Locale.ROOT, "ingest: %.1f chunks/s with hashed vectors (no model cost)%n", ingest);
+                }
+                double[] ms = latencies(index, corpus, o.queries());
+                Result r = new Result(index.chunkCount(), bare, ingest, pct(ms, 50), pct(ms, 95), pct(ms, 99), Arrays
+                        .stream(ms).average().orElse(0));
+                out.printf(Locale.ROOT, "hybrid search k=5 at %d chunks: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, "
+                        + "mean %.2f ms over %d queries%n", r.chunks(), r.p50Millis(), r.p95Millis(), r.p99Millis(),
+                        r
+                                .meanMillis(),
+                        ms.length);
+                return r;
+            }
+        }
+    }
+
+    private static double bareRate(Embedder model, List<String> texts) {
+        if (model == null) {
+            return 0;
+        }
+        model.embed(texts.subList(0, Math.min(32, texts.size())));
+        long t0 = System.nanoTime();
+        for (int i = 0; i < texts.size(); i += 32) {
+            model.embed(texts.subList(i, Math.min(texts.size(), i + 32)));
+        }
+        return texts.size() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double ingest(KnowledgeIndex index, Corpus corpus, Options o, PrintStream out) {
+        int docs = (o.chunks() + CHUNKS_PER_DOC - 1) / CHUNKS_PER_DOC;
+        long t0 = System.nanoTime();
+        long lastReport = t0;
+        for (int first = 0; first < docs; first += o.docsPerBatch()) {
+            List<SourceDocument> batch = new ArrayList<>();
+            for (int d = first; d < Math.min(docs, first + o.docsPerBatch()); d++) {
+                batch.add(corpus.document(d));
+            }
+            index.addAll(batch);
+            long now = System.nanoTime();
+            if (now - lastReport > 10e9) {
+                out.printf(Locale.ROOT, "  ... %d of %d documents%n", first + batch.size(), docs);
+                lastReport = now;
+            }
+        }
+        index.commit();
+        return index.chunkCount() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double[] latencies(KnowledgeIndex index, Corpus corpus, int queries) {
+        Random random = new Random(7);
+        for (int i = 0; i < 50; i++) {
+            index.search(corpus.query(random), 5);
+        }
+        double[] ms = new double[queries];
+        for (int i = 0; i < queries; i++) {
+            String q = corpus.query(random);
+            SearchFilter f = i % 4 == 3
+                    ? SearchFilter.specialty(Corpus.SPECIALTIES[i % Corpus.SPECIALTIES.length])
+                    : SearchFilter.NONE;
+            long t0 = System.nanoTime();
+            index.search(q, 5, f);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return ms;
+    }
+
+    static double pct(double[] values, int p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The model and the embedder the index is built with, per mode. */
+    private static final class Models implements AutoCloseable {
+        final MiniLmEmbedder model;
+        final Embedder indexEmbedder;
+
+        private Models(MiniLmEmbedder model, Embedder indexEmbedder) {
+            this.model = model;
+            this.indexEmbedder = indexEmbedder;
+        }
+
+        static Models of(String mode) {
+            return switch (mode) {
+                case "model" -> {
+                    MiniLmEmbedder m = new MiniLmEmbedder();
+                    yield new Models(m, m);
+                }
+                case "fast-ingest" -> {
+                    MiniLmEmbedder m = new MiniLmEmbedder();
+                    yield new Models(m, new QueryCostEmbedder(m, new HashingEmbedder(m.dimension())));
+                }
+                case "hashing" -> new Models(null, new HashingEmbedder(384));
+                default -> throw new UnsupportedOperationException("mode " + mode);
+            };
+        }
+
+        @Override
+        public void close() {
+            if (model != null) {
+                model.close();
+            }
+        }
+    }
+
+    /**
+     * Hashed vectors for batches (ingest), but a single text (a query) is also run through the real model, whose
+     * result is dropped: queries pay the model's latency while the index holds vectors of one kind.
+     */
+    private record QueryCostEmbedder(Embedder model, HashingEmbedder hashing) implements Embedder {
+        @Override
+        public String modelId() {
+            return "bench-" + hashing.modelId();
+        }
+
+        @Override
+        public int dimension() {
+            return hashing.dimension();
+        }
+
+        @Override
+        public List<float[]> embed(List<String> texts) {
+            return hashing.embed(texts);
+        }
+
+        @Override
+        public float[] embed(String text) {
+            model.embed(List.of(text));
+            return hashing.embed(text);
+        }
+    }
+
+    /** Generated guideline-like text: deterministic for a seed, about 120 word pieces per chunk. */
+    static final class Corpus {
+        static final int CHUNK_CHARS = 560;
+        static final String[] SPECIALTIES = {"cardiology", "endocrinology", "emergency", "paediatrics",
+                "nephrology", "haematology"};
+        private static final String[] WORDS = ("patient patients dose doses daily twice weekly monitor monitoring "
+                + "renal hepatic function blood pressure glucose insulin warfarin INR heparin bleeding risk fever "
+                + "infant child adult elderly sepsis lactate antibiotics fluids shock chest pain troponin ECG stroke "
+                + "thrombolysis creatinine potassium sodium eGFR albumin urine HbA1c target range increase reduce "
+                + "stop start review refer urgent emergency assessment within hours days months tablets injection "
+                + "oral intravenous maximum minimum contraindicated pregnancy breastfeeding interaction hypertension "
+                + "diabetes kidney disease heart failure atrial fibrillation anticoagulation screening symptoms "
+                + "signs examination history test result repeat level serum therapy treatment first line second "
+                + "alternative adjust titrate guideline recommends consider avoid caution mg mmol mL kg").split(" ");
+        private final long seed;
+
+        Corpus(long seed) {
+            this.seed = seed;
+        }
+
+        SourceDocument document(int index) {
+            Random r = new Random(seed * 1_000_003 + index);
+            StringBuilder text = new StringBuilder();
+            for (int c = 0; c < CHUNKS_PER_DOC; c++) {
+                if (c > 0) {
+                    text.append("\n\n");
+                }
+                text.append(paragraph(r));
+            }
+            SourceMetadata meta = SourceMetadata.titled("Generated guideline " + index).withSpecialty(
+                    SPECIALTIES[index % SPECIALTIES.length]).withSource("bench");
+            return SourceDocument.plain("bench-" + index, meta, text.toString());
+        }
+
+        List<String> chunkTexts(int n) {
+            Random r = new Random(seed);
+            List<String> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(paragraph(r));
+            }
+            return out;
+        }
+
+        String query(Random r) {
+            StringBuilder q = new StringBuilder();
+            int words = 4 + r.nextInt(5);
+            for (int i = 0; i < words; i++) {
+                q.append(i == 0 ? "" : " ").append(WORDS[r.nextInt(WORDS.length)]);
+            }
+            return q.toString();
+        }
+
+        /** Sentences of 8 to 20 words, up to {@link #CHUNK_CHARS} characters, with a dose now and then. */
+        private static String paragraph(Random r) {
+            StringBuilder p = new StringBuilder();
+            while (true) {
+                StringBuilder sentence = new StringBuilder();
+                int words = 8 + r.nextInt(13);
+                for (int i = 0; i < words; i++) {
+                    String w = WORDS[r.nextInt(WORDS.length)];
+                    sentence.append(i == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w).append(' ');
+                    if (r.nextInt(15) == 0) {
+                        sentence.append(5 * (1 + r.nextInt(200))).append(" mg ");
+                    }
+                }
+                sentence.setLength(sentence.length() - 1);
+                sentence.append('.');
+                if (p.length() + sentence.length() + 1 > CHUNK_CHARS) {
+                    return p.toString();
+                }
+                p.append(p.isEmpty() ? "" : " ").append(sentence);
+            }
+        }
+    }
+}
