@@ -97,6 +97,30 @@ final class RequestParser {
         return new ParsedRequest(request, stream, usage, patient, conversation);
     }
 
+    /**
+     * NUL (U+0000) can be written in JSON as an escape but cannot be stored by PostgreSQL or carried safely to most
+     * backends: a request holding one anywhere is refused up front, not half-served.
+     */
+    private static void rejectNul(JsonNode node) {
+        if (node.isTextual()) {
+            if (node.textValue().indexOf('\u0000') >= 0) {
+                throw invalid("a string holds a NUL character (U+0000)");
+            }
+            return;
+        }
+        if (node.isContainerNode()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getKey().indexOf('\u0000') >= 0) {
+                    throw invalid("a field name holds a NUL character (U+0000)");
+                }
+            }
+            for (JsonNode child : node) {
+                rejectNul(child);
+            }
+        }
+    }
+
     private JsonNode readTree(byte[] body) {
         if (body.length == 0) {
             throw invalid("the body is empty");
@@ -106,6 +130,7 @@ final class RequestParser {
             if (n == null || n.isMissingNode()) {
                 throw invalid("the body is empty");
             }
+            rejectNul(n);
             return n;
         } catch (CharConversionException e) {
             throw new ClinigateException(ErrorCode.CG_1003, "the body is not valid UTF-8");
