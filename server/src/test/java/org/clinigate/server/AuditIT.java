@@ -24,16 +24,18 @@ class AuditIT {
             g.post("/v1/chat/completions", Gateway.chat("Pt Zxqwerty Canarion, MRN 48213377.", false, null));
             g.post("/v1/chat/completions", Gateway.chat("Zxqwerty Canarion again", true, null));
             g.post("/v1/chat/completions", "{\"model\": \"test-model\"}");
+            g.get("/v1/models");
             List<AuditRecord> records = g.store.auditLog().read(1, 100);
             assertThat(records).extracting(r -> r.event().outcome()).containsExactly(AuditOutcome.ALLOWED,
-                    AuditOutcome.ALLOWED, AuditOutcome.ALLOWED, AuditOutcome.DENIED);
+                    AuditOutcome.ALLOWED, AuditOutcome.ALLOWED, AuditOutcome.DENIED, AuditOutcome.ALLOWED);
+            assertThat(records.get(4).event().endpoint()).isEqualTo("GET /v1/models");
             assertThat(records.get(0).event().promptDigest()).hasSize(64);
             assertThat(records.get(3).event().errorCode()).isEqualTo("CG-2001");
             assertThat(records.toString() + records.stream().map(r -> r.event().toString()).toList())
                     .doesNotContain("Canarion").doesNotContain("48213377");
             VerifyReport report = g.store.auditLog().verify();
             assertThat(report.ok()).isTrue();
-            assertThat(report.recordsChecked()).isEqualTo(4);
+            assertThat(report.recordsChecked()).isEqualTo(5);
         }
     }
 
@@ -62,6 +64,9 @@ class AuditIT {
                 assertThat(r.statusCode()).isEqualTo(503);
                 assertThat(r.body()).contains("CG-400").doesNotContain("You said");
             }
+            HttpResponse<String> models = g.get("/v1/models");
+            assertThat(models.statusCode()).isEqualTo(503);
+            assertThat(models.body()).doesNotContain("test-model");
         }
     }
 }

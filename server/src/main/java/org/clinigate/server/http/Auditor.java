@@ -36,6 +36,11 @@ final class Auditor {
         log.append(b.build());
     }
 
+    /** A request served that carries no prompt (a listing such as GET /v1/models); throws if it cannot be written. */
+    void allowed(Context ctx, Principal who) {
+        log.append(base(ctx, who).outcome(AuditOutcome.ALLOWED, 200, null).build());
+    }
+
     /** A request refused or failed; never throws, because the client must still get the first error. */
     boolean refused(Context ctx, Principal who, ClinigateException e, int status) {
         try {

@@ -97,7 +97,10 @@ public final class GatewayServer implements AutoCloseable {
                 }
             });
             c.routes.post("/v1/chat/completions", chat);
-            c.routes.get("/v1/models", ctx -> models(ctx, backends));
+            c.routes.get("/v1/models", ctx -> {
+                audit.allowed(ctx, ctx.attribute(PRINCIPAL)); // before the answer: never served unaudited
+                models(ctx, backends);
+            });
             c.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             c.routes.get("/readyz", ctx -> ready(ctx, backends, database.get()));
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
