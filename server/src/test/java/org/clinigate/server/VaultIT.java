@@ -31,6 +31,10 @@ class VaultIT {
             var r = g.post("/v1/chat/completions", Gateway.chat("What happened to [NAME_1]?", false, "c-41"));
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains(canary).doesNotContain("[NAME_1]");
+            // A pseudonym the model invents (no such entry in the scope) is never replaced by a real value.
+            var invented = g.post("/v1/chat/completions",
+                    Gateway.chat("Compare [NAME_9] with [NAME_1].", false, "c-41"));
+            assertThat(invented.body()).contains("[NAME_9]").contains(canary);
             // Another conversation is another scope: the same pseudonym stays a pseudonym.
             var other = g.post("/v1/chat/completions", Gateway.chat("What happened to [NAME_1]?", false, "c-42"));
             assertThat(other.body()).contains("[NAME_1]").doesNotContain(canary);
