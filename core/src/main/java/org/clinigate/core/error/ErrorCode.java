@@ -117,6 +117,15 @@ public enum ErrorCode {
     CG_5005(5005, false),
     /** The embedding model cannot be loaded or failed on an input. */
     CG_5006(5006, false),
+    /**
+     * A rail rule set cannot be loaded: not YAML, or a rule with a missing, unknown or invalid field. The message
+     * names the rule set, the rule id and the field.
+     */
+    CG_6001(6001, false),
+    /** A dose-limit or interaction table cannot be loaded; the message names the drug or pair and the field. */
+    CG_6002(6002, false),
+    /** A rule's own tests fail against its detector; the message names the rule and the test number. */
+    CG_6003(6003, false),
     /** An internal invariant failed; a bug. */
     CG_1999(1999, false);
 
