@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -55,6 +56,13 @@ public final class KnowledgeIndex implements AutoCloseable {
     private final boolean ownsEmbedder;
     private final Chunker chunker;
     private final HybridSearch hybrid;
+    /**
+     * Writes done, and writes the searcher shows. A read refreshes first when they differ, so a write is visible
+     * to every read that starts after it returns, while bulk imports do not reopen a reader per call.
+     */
+    private final AtomicLong writes = new AtomicLong();
+    private long refreshed;
+    private final Object refreshLock = new Object();
 
     private KnowledgeIndex(Directory directory, IndexWriter writer, Embedder embedder, boolean ownsEmbedder,
             Chunker chunker) throws IOException {
@@ -97,6 +105,8 @@ public final class KnowledgeIndex implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer());
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             config.setCommitOnClose(false);
+            // Larger in-memory segments mean fewer small HNSW graphs to merge during bulk imports.
+            config.setRAMBufferSizeMB(64);
             IndexWriter writer = new IndexWriter(directory, config);
             writer.setLiveCommitData(Map.of(MODEL_KEY, embedder.modelId()).entrySet());
             return new KnowledgeIndex(directory, writer, embedder, owns, chunker);
@@ -150,8 +160,8 @@ public final class KnowledgeIndex implements AutoCloseable {
                 }
                 writer.updateDocuments(new Term(LuceneDocs.SOURCE_ID, doc.id()), docs);
                 added.add(new IndexedSource(doc.id(), doc.metadata(), chunks.size(), doc.text().length(), sha));
+                writes.incrementAndGet();
             }
-            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw writeFailed(e);
         }
@@ -175,7 +185,7 @@ public final class KnowledgeIndex implements AutoCloseable {
         boolean present = get(sourceId).isPresent();
         try {
             writer.deleteDocuments(new Term(LuceneDocs.SOURCE_ID, sourceId));
-            searchers.maybeRefreshBlocking();
+            writes.incrementAndGet();
         } catch (IOException e) {
             throw writeFailed(e);
         }
@@ -256,6 +266,7 @@ public final class KnowledgeIndex implements AutoCloseable {
 
     private <T> T withSearcher(SearcherWork<T> work) {
         try {
+            refreshIfWritten();
             IndexSearcher s = searchers.acquire();
             try {
                 return work.run(s);
@@ -265,6 +276,16 @@ public final class KnowledgeIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new ClinigateException(ErrorCode.CG_5005, "cannot read knowledge index: " + e.getClass()
                     .getSimpleName(), e);
+        }
+    }
+
+    private void refreshIfWritten() throws IOException {
+        long seen = writes.get();
+        synchronized (refreshLock) {
+            if (refreshed < seen) {
+                searchers.maybeRefreshBlocking();
+                refreshed = seen;
+            }
         }
     }
 
