@@ -15,6 +15,9 @@ import picocli.CommandLine.Option;
         "JSONL lines: {\"id\", \"text\", \"patientId\"?}; output adds \"spans\" with code-point offsets."})
 final class DeidCommand implements Callable<Integer> {
 
+    @Option(names = "--model", description = "A site's learned tagger from 'clinigate deid-train', added to the rules.")
+    java.nio.file.Path model;
+
     @Option(names = "--input", required = true, description = "Input .jsonl or .txt file, or a folder.")
     Path input;
 
@@ -42,7 +45,11 @@ final class DeidCommand implements Callable<Integer> {
             throw new ClinigateException(ErrorCode.CG_1001, "--mode or --on-error: " + e.getMessage());
         }
         long t0 = System.nanoTime();
-        DeidJob job = new DeidJob(ClinicalDeidentifier.create(), policy, errors, maxRecordBytes,
+        DeidJob job = new DeidJob(
+                (model == null
+                        ? ClinicalDeidentifier.create()
+                        : ClinicalDeidentifier.create(org.clinigate.deid.detect.LearnedTagger.load(model))),
+                policy, errors, maxRecordBytes,
                 w -> System.err.println("warning: " + w));
         DeidJob.Summary s = job.run(input, output);
         double secs = (System.nanoTime() - t0) / 1e9;

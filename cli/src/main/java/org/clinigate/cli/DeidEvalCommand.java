@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
 @Command(name = "deid-eval", mixinStandardHelpOptions = true, description = "Score the de-identifier against gold JSONL: recall, precision and F1 per category.")
 final class DeidEvalCommand implements Callable<Integer> {
 
+    @Option(names = "--model", description = "A site's learned tagger from 'clinigate deid-train', added to the rules.")
+    java.nio.file.Path model;
+
     @Option(names = "--gold", required = true, description = "Gold JSONL: {\"id\",\"text\",\"spans\":[...]}.")
     Path gold;
 
@@ -39,7 +42,9 @@ final class DeidEvalCommand implements Callable<Integer> {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ClinigateException(ErrorCode.CG_1002, "the gold file does not exist");
         }
-        ClinicalDeidentifier deid = ClinicalDeidentifier.create();
+        ClinicalDeidentifier deid = (model == null
+                ? ClinicalDeidentifier.create()
+                : ClinicalDeidentifier.create(org.clinigate.deid.detect.LearnedTagger.load(model)));
         Scorer scorer = new Scorer();
         Map<String, GoldRecord> byId = new java.util.HashMap<>();
         for (GoldRecord r : records) {

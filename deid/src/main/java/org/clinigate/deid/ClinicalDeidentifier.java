@@ -32,6 +32,11 @@ public final class ClinicalDeidentifier implements Deidentifier {
         return new ClinicalDeidentifier(PhiDetector.standard(), new Transformer());
     }
 
+    /** The standard engine plus a site's learned tagger (see {@code clinigate deid-train}). */
+    public static ClinicalDeidentifier create(org.clinigate.deid.detect.LearnedTagger tagger) {
+        return new ClinicalDeidentifier(PhiDetector.standard(tagger), new Transformer());
+    }
+
     @Override
     public List<PhiSpan> detect(String text) {
         return detector.detect(Objects.requireNonNull(text, "text"));

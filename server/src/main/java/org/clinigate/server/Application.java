@@ -89,7 +89,7 @@ public final class Application implements AutoCloseable {
         GatewayMetrics metrics = new GatewayMetrics();
         ChatPipeline pipeline;
         try {
-            pipeline = new ChatPipeline(ClinicalDeidentifier.create(), route, vault(config, store, probes), metrics);
+            pipeline = new ChatPipeline(deidentifier(config), route, vault(config, store, probes), metrics);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -125,6 +125,16 @@ public final class Application implements AutoCloseable {
             }
         }, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
         return vault;
+    }
+
+    /** The rules, plus the site's learned tagger when {@code deid.model} names one (a bad file stops the start). */
+    static ClinicalDeidentifier deidentifier(GatewayConfig config) {
+        String model = config.deid() == null ? "" : config.deid().model();
+        if (model == null || model.isBlank()) {
+            return ClinicalDeidentifier.create();
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(config.dataDir()).resolve(model);
+        return ClinicalDeidentifier.create(org.clinigate.deid.detect.LearnedTagger.load(file));
     }
 
     /** The quota settings as the core port takes them. */

@@ -32,8 +32,16 @@ public final class PhiDetector {
 
     /** The standard detector set over the bundled lexicons. */
     public static PhiDetector standard() {
+        return standard(null);
+    }
+
+    /** The standard set plus a site's learned tagger (null for none), whose spans lose every overlap. */
+    public static PhiDetector standard(LearnedTagger tagger) {
         Lexicons lex = Lexicons.get();
         List<Detector> all = new ArrayList<>(PatternRules.all(lex));
+        if (tagger != null) {
+            all.add(tagger.asDetector());
+        }
         all.add(new NameDetector(lex));
         all.add(new PlaceDetector(lex));
         all.add(new OrganizationDetector(lex));

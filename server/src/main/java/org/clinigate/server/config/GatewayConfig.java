@@ -8,7 +8,7 @@ import java.util.List;
  * {@code CLINIGATE_<PATH>} environment variables by {@link ConfigLoader}, then validated. Immutable.
  */
 public record GatewayConfig(Server server, Auth auth, Vault vault, List<Backend> backends,
-        @JsonProperty("data_dir") String dataDir, Db db, Audit audit, Quotas quotas) {
+        @JsonProperty("data_dir") String dataDir, Db db, Audit audit, Quotas quotas, Deid deid) {
 
     public GatewayConfig {
         backends = backends == null ? List.of() : List.copyOf(backends);
@@ -102,6 +102,13 @@ public record GatewayConfig(Server server, Auth auth, Vault vault, List<Backend>
             key = key == null ? new Limit(0, 0) : key;
             overrides = overrides == null ? List.of() : List.copyOf(overrides);
         }
+    }
+
+    /**
+     * De-identification: {@code model}, a site's learned tagger from {@code clinigate deid-train} added to the rules
+     * (empty: rules only).
+     */
+    public record Deid(String model) {
     }
 
     /** A pair of per-minute limits; 0 is none. */
