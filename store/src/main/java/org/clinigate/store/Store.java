@@ -95,6 +95,11 @@ public final class Store implements AutoCloseable {
                 : org.clinigate.store.quota.BucketQuotas.local(limits);
     }
 
+    /** The drafts awaiting, or past, a clinician's review; valid until {@link #close()}. */
+    public org.clinigate.core.drafts.DraftStore drafts() {
+        return new org.clinigate.store.drafts.JdbcDraftStore(database);
+    }
+
     /** The database, for the parts of the store that come next (vault, keys, drafts) and for tools. */
     public Database database() {
         return database;

@@ -105,6 +105,13 @@ public enum ErrorCode {
      * message names the limit.
      */
     CG_4020(4020, true),
+    /** No such draft in the caller's tenant (HTTP 404). */
+    CG_6101(6101, false),
+    /**
+     * The draft changed since the version the caller saw, or is no longer preliminary (signed twice, or signed after a
+     * rejection): HTTP 409. Reload it and decide again.
+     */
+    CG_6102(6102, false),
     /** A knowledge document is of a type no importer reads (by file extension or content). */
     CG_5001(5001, false),
     /** A knowledge document cannot be parsed: a corrupt or encrypted PDF, malformed XML or HTML. */
