@@ -69,8 +69,11 @@ final class HybridSearch {
         for (String t : terms) {
             text.add(new TermQuery(new Term(LuceneDocs.BODY, t)), BooleanClause.Occur.SHOULD);
         }
-        Query q = new BooleanQuery.Builder().add(text.build(), BooleanClause.Occur.MUST).add(restriction,
-                BooleanClause.Occur.FILTER).build();
+        Query q = text.build();
+        if (restriction != null) {
+            q = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST).add(restriction, BooleanClause.Occur.FILTER)
+                    .build();
+        }
         ScoreDoc[] hits = searcher.search(q, n).scoreDocs;
         int[] out = new int[hits.length];
         for (int i = 0; i < hits.length; i++) {
@@ -93,8 +96,15 @@ final class HybridSearch {
         return terms;
     }
 
-    /** Chunks only, of the wanted specialties and sources. */
+    /**
+     * The filter both lists share, or null for none. Only chunk documents have a body and a vector, so without a
+     * specialty or source restriction no filter is needed; a filter would cost the vector search a bit set per
+     * query.
+     */
     static Query restriction(SearchFilter filter) {
+        if (filter.isEmpty()) {
+            return null;
+        }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(new TermQuery(new Term(LuceneDocs.KIND, LuceneDocs.KIND_CHUNK)), BooleanClause.Occur.FILTER);
         if (!filter.specialties().isEmpty()) {

@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.clinigate.knowledge.KnowledgeIndex;
 import org.clinigate.knowledge.SearchFilter;
 import org.clinigate.knowledge.SourceDocument;
-import org.clinigate.knowledge.SourceMetadata;
 import org.clinigate.knowledge.embed.Embedder;
 import org.clinigate.knowledge.embed.HashingEmbedder;
 import org.clinigate.knowledge.embed.MiniLmEmbedder;
@@ -48,8 +47,6 @@ public final class KnowledgeBench {
             double p50Millis, double p95Millis, double p99Millis, double meanMillis) {
     }
 
-    static final int CHUNKS_PER_DOC = 10;
-
     private KnowledgeBench() {
     }
 
@@ -81,10 +78,10 @@ public final class KnowledgeBench {
     /** Runs the benchmark in an empty directory, printing progress and figures to {@code out}. */
     public static Result run(Options o, PrintStream out) {
         out.printf(Locale.ROOT, "knowledge bench: %d chunks (~%d chars each), %d queries, mode %s, %d cores, Java %s%n",
-                o.chunks(), Corpus.CHUNK_CHARS, o.queries(), o.mode(), Runtime.getRuntime().availableProcessors(),
+                o.chunks(), BenchCorpus.CHUNK_CHARS, o.queries(), o.mode(), Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
         try (Models models = Models.of(o.mode())) {
-            Corpus corpus = new Corpus(42);
+            BenchCorpus corpus = new BenchCorpus(42);
             List<String> sample = corpus.chunkTexts(Math.min(o.chunks(), 320));
             double bare = bareRate(models.model, sample);
             if (models.model != null) {
@@ -98,6 +95,11 @@ public final class KnowledgeBench {
                             ingest, 100 * ingest / bare);
                 } else {
                     out.printf(Locale.ROOT, "ingest: %.1f chunks/s with hashed vectors (no model cost)%n", ingest);
+                }
+                if (models.model != null) {
+                    double[] embed = queryEmbedding(models.model, corpus, o.queries());
+                    out.printf(Locale.ROOT, "query embedding alone: p50 %.2f ms, p95 %.2f ms%n", pct(embed, 50), pct(
+                            embed, 95));
                 }
                 double[] ms = latencies(index, corpus, o.queries());
                 Result r = new Result(index.chunkCount(), bare, ingest, pct(ms, 50), pct(ms, 95), pct(ms, 99), Arrays
@@ -124,8 +126,8 @@ public final class KnowledgeBench {
         return texts.size() / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private static double ingest(KnowledgeIndex index, Corpus corpus, Options o, PrintStream out) {
-        int docs = (o.chunks() + CHUNKS_PER_DOC - 1) / CHUNKS_PER_DOC;
+    private static double ingest(KnowledgeIndex index, BenchCorpus corpus, Options o, PrintStream out) {
+        int docs = (o.chunks() + BenchCorpus.CHUNKS_PER_DOC - 1) / BenchCorpus.CHUNKS_PER_DOC;
         long t0 = System.nanoTime();
         long lastReport = t0;
         for (int first = 0; first < docs; first += o.docsPerBatch()) {
@@ -144,7 +146,7 @@ public final class KnowledgeBench {
         return index.chunkCount() / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private static double[] latencies(KnowledgeIndex index, Corpus corpus, int queries) {
+    private static double[] latencies(KnowledgeIndex index, BenchCorpus corpus, int queries) {
         Random random = new Random(7);
         for (int i = 0; i < 50; i++) {
             index.search(corpus.query(random), 5);
@@ -153,10 +155,22 @@ public final class KnowledgeBench {
         for (int i = 0; i < queries; i++) {
             String q = corpus.query(random);
             SearchFilter f = i % 4 == 3
-                    ? SearchFilter.specialty(Corpus.SPECIALTIES[i % Corpus.SPECIALTIES.length])
+                    ? SearchFilter.specialty(BenchCorpus.SPECIALTIES[i % BenchCorpus.SPECIALTIES.length])
                     : SearchFilter.NONE;
             long t0 = System.nanoTime();
             index.search(q, 5, f);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return ms;
+    }
+
+    private static double[] queryEmbedding(Embedder model, BenchCorpus corpus, int queries) {
+        Random random = new Random(7);
+        double[] ms = new double[queries];
+        for (int i = 0; i < queries; i++) {
+            String q = corpus.query(random);
+            long t0 = System.nanoTime();
+            model.embed(q);
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         return ms;
@@ -234,81 +248,6 @@ public final class KnowledgeBench {
         public float[] embed(String text) {
             model.embed(List.of(text));
             return hashing.embed(text);
-        }
-    }
-
-    /** Generated guideline-like text: deterministic for a seed, about 120 word pieces per chunk. */
-    static final class Corpus {
-        static final int CHUNK_CHARS = 560;
-        static final String[] SPECIALTIES = {"cardiology", "endocrinology", "emergency", "paediatrics",
-                "nephrology", "haematology"};
-        private static final String[] WORDS = ("patient patients dose doses daily twice weekly monitor monitoring "
-                + "renal hepatic function blood pressure glucose insulin warfarin INR heparin bleeding risk fever "
-                + "infant child adult elderly sepsis lactate antibiotics fluids shock chest pain troponin ECG stroke "
-                + "thrombolysis creatinine potassium sodium eGFR albumin urine HbA1c target range increase reduce "
-                + "stop start review refer urgent emergency assessment within hours days months tablets injection "
-                + "oral intravenous maximum minimum contraindicated pregnancy breastfeeding interaction hypertension "
-                + "diabetes kidney disease heart failure atrial fibrillation anticoagulation screening symptoms "
-                + "signs examination history test result repeat level serum therapy treatment first line second "
-                + "alternative adjust titrate guideline recommends consider avoid caution mg mmol mL kg").split(" ");
-        private final long seed;
-
-        Corpus(long seed) {
-            this.seed = seed;
-        }
-
-        SourceDocument document(int index) {
-            Random r = new Random(seed * 1_000_003 + index);
-            StringBuilder text = new StringBuilder();
-            for (int c = 0; c < CHUNKS_PER_DOC; c++) {
-                if (c > 0) {
-                    text.append("\n\n");
-                }
-                text.append(paragraph(r));
-            }
-            SourceMetadata meta = SourceMetadata.titled("Generated guideline " + index).withSpecialty(
-                    SPECIALTIES[index % SPECIALTIES.length]).withSource("bench");
-            return SourceDocument.plain("bench-" + index, meta, text.toString());
-        }
-
-        List<String> chunkTexts(int n) {
-            Random r = new Random(seed);
-            List<String> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                out.add(paragraph(r));
-            }
-            return out;
-        }
-
-        String query(Random r) {
-            StringBuilder q = new StringBuilder();
-            int words = 4 + r.nextInt(5);
-            for (int i = 0; i < words; i++) {
-                q.append(i == 0 ? "" : " ").append(WORDS[r.nextInt(WORDS.length)]);
-            }
-            return q.toString();
-        }
-
-        /** Sentences of 8 to 20 words, up to {@link #CHUNK_CHARS} characters, with a dose now and then. */
-        private static String paragraph(Random r) {
-            StringBuilder p = new StringBuilder();
-            while (true) {
-                StringBuilder sentence = new StringBuilder();
-                int words = 8 + r.nextInt(13);
-                for (int i = 0; i < words; i++) {
-                    String w = WORDS[r.nextInt(WORDS.length)];
-                    sentence.append(i == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w).append(' ');
-                    if (r.nextInt(15) == 0) {
-                        sentence.append(5 * (1 + r.nextInt(200))).append(" mg ");
-                    }
-                }
-                sentence.setLength(sentence.length() - 1);
-                sentence.append('.');
-                if (p.length() + sentence.length() + 1 > CHUNK_CHARS) {
-                    return p.toString();
-                }
-                p.append(p.isEmpty() ? "" : " ").append(sentence);
-            }
         }
     }
 }

@@ -11,7 +11,8 @@ import org.clinigate.knowledge.SourceDocument;
 
 /**
  * Reads a document of any supported type into a {@link SourceDocument}. The type is chosen by file extension:
- * {@code .md .markdown} Markdown (with optional {@code ---} front matter for metadata), {@code .txt} plain text,
+ * {@code .md .markdown} Markdown (with optional {@code ---} front matter for metadata; an {@code id} there takes
+ * precedence over the id passed in), {@code .txt} plain text,
  * {@code .html .htm} HTML, {@code .pdf} PDF, {@code .xml} DailyMed SPL, {@code .json} FHIR DocumentReference.
  *
  * <p>Failures are {@link ClinigateException}s whose messages carry sizes and extensions, never document text:

@@ -27,8 +27,8 @@ class KnowledgeBenchTest {
 
     @Test
     void generated_documents_cut_into_one_chunk_per_paragraph() {
-        SourceDocument d = new KnowledgeBench.Corpus(1).document(3);
-        assertThat(new org.clinigate.knowledge.Chunker().chunk(d)).hasSize(KnowledgeBench.CHUNKS_PER_DOC);
+        SourceDocument d = new BenchCorpus(1).document(3);
+        assertThat(new org.clinigate.knowledge.Chunker().chunk(d)).hasSize(BenchCorpus.CHUNKS_PER_DOC);
     }
 
     @Test
