@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.clinigate.knowledge.SourceDocument;
+import org.clinigate.knowledge.Section;
 import org.clinigate.knowledge.SourceMetadata;
+import org.clinigate.knowledge.starter.StarterCorpus;
 
 /**
- * Generated guideline-like text, deterministic for a seed. Words follow a Zipf law over a vocabulary of clinical
- * words followed by 20,000 made-up ones, as word frequencies do in real text, so that BM25 posting lists have
- * realistic lengths: a few very long, most short. Paragraphs are about 560 characters (about 120 to 150 word
- * pieces), ten to a document.
+ * Generated guideline-like text, deterministic for a seed. Two sentences in three are real English taken from the
+ * starter corpus, so that the model sees word pieces as in real guidelines (about 120 to 150 per chunk); the third
+ * is made of words drawn by a Zipf law from clinical words and 20,000 made-up ones, so that at 100,000 chunks the
+ * vocabulary has a long tail and BM25 posting lists have realistic lengths. Paragraphs are up to 560 characters,
+ * ten to a document.
  */
 final class BenchCorpus {
 
@@ -30,12 +33,14 @@ final class BenchCorpus {
     private static final int SYNTHETIC = 20_000;
 
     private final long seed;
+    private final List<String> sentences;
     private final String[] vocabulary;
     /** Cumulative Zipf weights (exponent 1) over the vocabulary, for sampling by binary search. */
     private final double[] cumulative;
 
     BenchCorpus(long seed) {
         this.seed = seed;
+        this.sentences = starterSentences();
         this.vocabulary = new String[COMMON.length + SYNTHETIC];
         System.arraycopy(COMMON, 0, vocabulary, 0, COMMON.length);
         Random r = new Random(12345);
@@ -106,11 +111,40 @@ final class BenchCorpus {
         return vocabulary[lo];
     }
 
+    /** The starter corpus's prose sentences of 40 to 300 characters, without headings or source lines. */
+    static List<String> starterSentences() {
+        List<String> out = new ArrayList<>();
+        for (SourceDocument d : StarterCorpus.documents()) {
+            for (Section section : d.sections()) {
+                String body = d.text().substring(section.start(), section.end());
+                for (String s : body.split("(?<=[.!?])\\s+|\\n+")) {
+                    String t = s.strip().replaceFirst("^- ", "");
+                    if (t.length() >= 40 && t.length() <= 300 && !t.startsWith("Source:") && !t.contains(
+                            "not authoritative")) {
+                        out.add(t);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Sentences of 8 to 20 words, up to {@link #CHUNK_CHARS} characters, with a dose now and then. */
     private String paragraph(Random r) {
         StringBuilder p = new StringBuilder();
         while (true) {
             StringBuilder sentence = new StringBuilder();
+            if (r.nextInt(3) != 0) {
+                sentence.append(sentences.get(r.nextInt(sentences.size())));
+                if (p.length() + sentence.length() + 1 > CHUNK_CHARS) {
+                    return p.isEmpty()
+                            ? sentence.substring(0, Math.min(sentence.length(), CHUNK_CHARS)).strip()
+                            : p
+                                    .toString();
+                }
+                p.append(p.isEmpty() ? "" : " ").append(sentence);
+                continue;
+            }
             int words = 8 + r.nextInt(13);
             for (int i = 0; i < words; i++) {
                 String w = word(r);

@@ -126,6 +126,11 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
         return Arrays.asList(out);
     }
 
+    /** How many word pieces the model sees for {@code text}, special tokens included, at most 256. */
+    public int tokenCount(String text) {
+        return tokenizer.encode(text).getIds().length;
+    }
+
     @Override
     public float[] embed(String text) {
         return embedOne(text);
