@@ -88,16 +88,20 @@ public final class Application implements AutoCloseable {
         ChatBackend route = backends.isEmpty() ? new Unconfigured() : new BackendRouter(backends);
         GatewayMetrics metrics = new GatewayMetrics();
         ChatPipeline pipeline;
+        GatewayServer.Review review;
         try {
-            pipeline = new ChatPipeline(deidentifier(config), route, vault(config, store, probes), metrics);
+            ClinicalDeidentifier deid = deidentifier(config);
+            org.clinigate.core.pipeline.PhiVault vault = vault(config, store, probes);
+            pipeline = new ChatPipeline(deid, route, vault, metrics);
+            review = new GatewayServer.Review(store.drafts(), vault, deid);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
         try {
             return new Application(GatewayServer.start(config, pipeline, backends, metrics, store.auditLog(),
-                    store.apiKeys(), store.quotas(quotaLimits(config.quotas())), store::readiness), backends, probes,
-                    store);
+                    store.apiKeys(), store.quotas(quotaLimits(config.quotas())), store::readiness, review), backends,
+                    probes, store);
         } catch (RuntimeException e) {
             store.close();
             throw e;

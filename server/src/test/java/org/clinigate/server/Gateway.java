@@ -59,7 +59,8 @@ final class Gateway implements AutoCloseable {
         ChatPipeline pipeline = new ChatPipeline(DEID, backend, vault, metrics);
         server = GatewayServer.start(config, pipeline, backend == null ? List.of() : List.of(backend), metrics,
                 audit == null ? store.auditLog() : audit, store.apiKeys(),
-                store.quotas(Application.quotaLimits(config.quotas())), store::readiness);
+                store.quotas(Application.quotaLimits(config.quotas())), store::readiness,
+                new GatewayServer.Review(store.drafts(), vault, DEID));
     }
 
     private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {

@@ -23,7 +23,8 @@ final class ErrorMapping {
     static int status(ErrorCode code) {
         return switch (code) {
             case CG_1001, CG_1003, CG_1004, CG_1005, CG_2001, CG_2003, CG_2004 -> 400;
-            case CG_2002, CG_3001 -> 404;
+            case CG_2002, CG_3001, CG_6101 -> 404;
+            case CG_6102 -> 409;
             case CG_4010, CG_4011, CG_4013 -> 401;
             case CG_4012 -> 403;
             case CG_4020 -> 429;
@@ -47,7 +48,7 @@ final class ErrorMapping {
 
     static String type(int status) {
         return switch (status) {
-            case 400, 404, 405, 413, 415 -> "invalid_request_error";
+            case 400, 404, 405, 409, 413, 415 -> "invalid_request_error";
             case 401 -> "authentication_error";
             case 403 -> "permission_error";
             case 429 -> "rate_limit_error";

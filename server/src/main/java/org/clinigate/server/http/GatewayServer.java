@@ -58,6 +58,21 @@ public final class GatewayServer implements AutoCloseable {
     public static GatewayServer start(GatewayConfig config, ChatPipeline pipeline, List<ChatBackend> backends,
             GatewayMetrics metrics, org.clinigate.core.audit.AuditLog auditLog, org.clinigate.core.auth.ApiKeys keys,
             Quotas quotas, java.util.function.Supplier<Readiness> database) {
+        return start(config, pipeline, backends, metrics, auditLog, keys, quotas, database, null);
+    }
+
+    /**
+     * What the review API needs: the draft store, the vault that holds the drafts' scopes, and the de-identifier
+     * that turns a reviewer's edit back into pseudonyms.
+     */
+    public record Review(org.clinigate.core.drafts.DraftStore drafts, org.clinigate.core.pipeline.PhiVault vault,
+            org.clinigate.core.phi.Deidentifier deidentifier) {
+    }
+
+    /** As above, plus the review API under /v1/drafts when {@code review} is not null. */
+    public static GatewayServer start(GatewayConfig config, ChatPipeline pipeline, List<ChatBackend> backends,
+            GatewayMetrics metrics, org.clinigate.core.audit.AuditLog auditLog, org.clinigate.core.auth.ApiKeys keys,
+            Quotas quotas, java.util.function.Supplier<Readiness> database, Review review) {
         GatewayConfig.Server s = config.server();
         Authentication authentication = Authentication.of(config.auth(), keys);
         RequestParser parser = new RequestParser(s.maxJsonDepth(), s.maxBodyBytes());
@@ -90,8 +105,11 @@ public final class GatewayServer implements AutoCloseable {
                         // A token whose IdP roles map to none of Clinigate's (auth.oidc.role_map).
                         throw new ClinigateException(ErrorCode.CG_4012, "the caller holds no Clinigate role");
                     }
-                    if (ctx.path().equals("/v1/chat/completions") && !p.roles().contains("clinician")) {
-                        throw new ClinigateException(ErrorCode.CG_4012, "this endpoint needs the clinician role");
+                    java.util.Set<String> allowed = rolesFor(ctx.method().name(), ctx.path());
+                    if (allowed != null && java.util.Collections.disjoint(allowed, p.roles())) {
+                        throw new ClinigateException(ErrorCode.CG_4012,
+                                "this endpoint needs the role "
+                                        + String.join(" or ", new java.util.TreeSet<>(allowed)));
                     }
                     admit(ctx, quotas, p);
                 }
@@ -101,6 +119,15 @@ public final class GatewayServer implements AutoCloseable {
                 audit.allowed(ctx, ctx.attribute(PRINCIPAL)); // before the answer: never served unaudited
                 models(ctx, backends);
             });
+            if (review != null) {
+                DraftsHandler d = new DraftsHandler(review.drafts(), review.vault(), review.deidentifier(), audit);
+                c.routes.get("/v1/drafts", d::list);
+                c.routes.get("/v1/drafts/{id}", d::get);
+                c.routes.put("/v1/drafts/{id}", d::edit);
+                c.routes.post("/v1/drafts/{id}/sign", d::sign);
+                c.routes.post("/v1/drafts/{id}/reject", d::reject);
+                c.routes.get("/v1/drafts/{id}/fhir", d::fhir);
+            }
             c.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             c.routes.get("/readyz", ctx -> ready(ctx, backends, database.get()));
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -153,6 +180,24 @@ public final class GatewayServer implements AutoCloseable {
             throw new ClinigateException(ErrorCode.CG_4020,
                     "quota exceeded: " + a.limit() + "; retry after " + a.retryAfterSeconds() + " s");
         }
+    }
+
+    private static final java.util.Set<String> CLINICIAN = java.util.Set.of("clinician");
+    private static final java.util.Set<String> READ_DRAFTS = java.util.Set.of("clinician", "reviewer");
+    private static final java.util.Set<String> REVIEWER = java.util.Set.of("reviewer");
+
+    /**
+     * The roles each endpoint accepts, in one place (the role-by-endpoint test walks this table); null means every
+     * role.
+     */
+    static java.util.Set<String> rolesFor(String method, String path) {
+        if (path.equals("/v1/chat/completions")) {
+            return CLINICIAN;
+        }
+        if (path.equals("/v1/drafts") || path.startsWith("/v1/drafts/")) {
+            return "GET".equals(method) ? READ_DRAFTS : REVIEWER;
+        }
+        return null;
     }
 
     public int port() {
