@@ -1,0 +1,82 @@
+package org.clinigate.safety.rules;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.clinigate.core.rails.RailContext;
+import org.clinigate.safety.text.Folding;
+import org.clinigate.safety.text.Sentences;
+
+/**
+ * One text under check: the text, its folded form (same offsets; see {@link Folding}), its sentences, its context,
+ * and a memo so that an analysis several rules need (medication mentions, citation findings) runs once. Not thread
+ * safe: one inspection per check, on one thread. Holds text, so {@code toString()} prints the size only.
+ */
+public final class Inspection {
+
+    private final String text;
+    private final RailContext context;
+    private String folded;
+    private List<int[]> sentences;
+    private final Map<Object, Object> memo = new HashMap<>();
+
+    public Inspection(String text, RailContext context) {
+        this.text = Objects.requireNonNull(text, "text");
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public RailContext context() {
+        return context;
+    }
+
+    /** Lower case with quotes, dashes and spaces folded; offsets equal those of {@link #text()}. */
+    public String folded() {
+        if (folded == null) {
+            folded = Folding.fold(text);
+        }
+        return folded;
+    }
+
+    /** The sentence ranges {@code [start, end)}, in order. */
+    public List<int[]> sentences() {
+        if (sentences == null) {
+            sentences = Sentences.split(text);
+        }
+        return sentences;
+    }
+
+    /** The sentence that holds {@code offset}, or a range of the whole text when none does (white space). */
+    public int[] sentenceAt(int offset) {
+        for (int[] s : sentences()) {
+            if (offset >= s[0] && offset < s[1]) {
+                return s;
+            }
+            if (s[0] > offset) {
+                break;
+            }
+        }
+        return new int[]{0, text.length()};
+    }
+
+    /** The value of {@code analysis} on this inspection, computed on first use and kept under {@code key}. */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(Object key, Function<Inspection, T> analysis) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = analysis.apply(this);
+            memo.put(key, v);
+        }
+        return (T) v;
+    }
+
+    @Override
+    public String toString() {
+        return "Inspection[chars=" + text.length() + ", " + context + "]";
+    }
+}

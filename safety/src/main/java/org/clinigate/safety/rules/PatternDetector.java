@@ -1,0 +1,170 @@
+package org.clinigate.safety.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clinigate.safety.config.Params;
+
+/**
+ * The declarative detector: alternatives of clauses over the folded text (see {@link Inspection#folded()}).
+ *
+ * <pre>
+ * detector:
+ *   type: pattern
+ *   report: first | each        # one hit per rule, or one per anchor match (default first)
+ *   scope: text | sentence      # where the other clauses must match, relative to the anchor (default text)
+ *   when:                       # the rule fires when any alternative holds
+ *     - all:  [clause, ...]     # every clause matches; the first is the anchor the hit points at
+ *       none: [clause, ...]     # and no clause here matches
+ * clause: {any: [regex, ...]} or {cue: name}, optionally with
+ *   not-after: [regex, ...]     # a match is void when one of these occurs in the window before it
+ *   not-before: [regex, ...]    # or in the window after it
+ *   window: 30                  # characters, default 30, kept within the match's sentence
+ * </pre>
+ *
+ * A detector with only {@code any} at the top is shorthand for one alternative of one clause. Immutable and thread
+ * safe; the regular expressions are compiled once, case-insensitive.
+ */
+final class PatternDetector implements Detector {
+
+    private record Clause(Pattern pattern, Pattern notAfter, Pattern notBefore, int window) {
+    }
+
+    private record Alternative(List<Clause> all, List<Clause> none) {
+    }
+
+    private final List<Alternative> when;
+    private final boolean each;
+    private final boolean sentenceScope;
+
+    private PatternDetector(List<Alternative> when, boolean each, boolean sentenceScope) {
+        this.when = List.copyOf(when);
+        this.each = each;
+        this.sentenceScope = sentenceScope;
+    }
+
+    static PatternDetector create(Params p, Map<String, Pattern> cues) {
+        String report = p.text("report", "first");
+        String scope = p.text("scope", "text");
+        if (!report.equals("first") && !report.equals("each")) {
+            throw p.fail("report", "must be 'first' or 'each'");
+        }
+        if (!scope.equals("text") && !scope.equals("sentence")) {
+            throw p.fail("scope", "must be 'text' or 'sentence'");
+        }
+        List<Alternative> alternatives = new ArrayList<>();
+        if (p.has("any")) {
+            if (p.has("when")) {
+                throw p.fail("any", "use either 'any' or 'when', not both");
+            }
+            alternatives.add(new Alternative(List.of(new Clause(p.regex("any"), null, null, 0)), List.of()));
+        } else {
+            for (Params alt : p.objects("when", true)) {
+                List<Clause> all = new ArrayList<>();
+                for (Params c : alt.objects("all", true)) {
+                    all.add(clause(c, cues));
+                }
+                List<Clause> none = new ArrayList<>();
+                for (Params c : alt.objects("none", false)) {
+                    none.add(clause(c, cues));
+                }
+                alt.done();
+                alternatives.add(new Alternative(all, none));
+            }
+        }
+        return new PatternDetector(alternatives, report.equals("each"), scope.equals("sentence"));
+    }
+
+    private static Clause clause(Params c, Map<String, Pattern> cues) {
+        Pattern pattern;
+        if (c.has("any") == c.has("cue")) {
+            throw c.fail("any", "a clause has exactly one of 'any' and 'cue'");
+        }
+        if (c.has("cue")) {
+            String name = c.text("cue");
+            pattern = cues.get(name);
+            if (pattern == null) {
+                throw c.fail("cue", "no cue of this name; defined: " + cues.keySet());
+            }
+        } else {
+            pattern = c.regex("any");
+        }
+        Pattern notAfter = c.has("not-after") ? c.regex("not-after") : null;
+        Pattern notBefore = c.has("not-before") ? c.regex("not-before") : null;
+        int window = (int) c.number("window", 30, 1);
+        c.done();
+        return new Clause(pattern, notAfter, notBefore, window);
+    }
+
+    @Override
+    public void detect(Inspection in, Consumer<Hit> out) {
+        for (Alternative alt : when) {
+            boolean fired = false;
+            Matcher anchor = alt.all.get(0).pattern.matcher(in.folded());
+            while (anchor.find()) {
+                if (anchor.end() == anchor.start() || voided(alt.all.get(0), in, anchor.start(), anchor.end())) {
+                    continue;
+                }
+                int[] region = sentenceScope ? in.sentenceAt(anchor.start()) : new int[]{0, in.text().length()};
+                if (holds(alt, in, region)) {
+                    out.accept(Hit.at(anchor.start(), anchor.end()));
+                    fired = true;
+                    if (!each) {
+                        break;
+                    }
+                } else if (!sentenceScope) {
+                    break; // the other clauses see the whole text: no later anchor can change the answer
+                }
+            }
+            if (fired && !each) {
+                return;
+            }
+        }
+    }
+
+    private static boolean holds(Alternative alt, Inspection in, int[] region) {
+        for (int i = 1; i < alt.all.size(); i++) {
+            if (!matches(alt.all.get(i), in, region)) {
+                return false;
+            }
+        }
+        for (Clause c : alt.none) {
+            if (matches(c, in, region)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean matches(Clause c, Inspection in, int[] region) {
+        Matcher m = c.pattern.matcher(in.folded()).region(region[0], region[1]);
+        while (m.find()) {
+            if (m.end() > m.start() && !voided(c, in, m.start(), m.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean voided(Clause c, Inspection in, int start, int end) {
+        if (c.notAfter == null && c.notBefore == null) {
+            return false;
+        }
+        int[] s = in.sentenceAt(start);
+        String f = in.folded();
+        if (c.notAfter != null) {
+            int from = Math.max(s[0], start - c.window);
+            if (c.notAfter.matcher(f).region(from, start).find()) {
+                return true;
+            }
+        }
+        if (c.notBefore != null) {
+            int to = Math.min(Math.max(s[1], end), end + c.window);
+            return c.notBefore.matcher(f).region(end, to).find();
+        }
+        return false;
+    }
+}
