@@ -120,7 +120,8 @@ public final class CitationVerifier {
         int bestSource = cited.get(0);
         TextMatch.Result best = null;
         for (int n : cited) {
-            TextMatch.Result r = TextMatch.match(claim, sources.get(n).text());
+            NumberedSource source = sources.get(n);
+            TextMatch.Result r = TextMatch.match(claim, source.text(), source.title() + " " + source.issuer());
             if (best == null || r.score() > best.score()) {
                 best = r;
                 bestSource = n;
@@ -132,7 +133,8 @@ public final class CitationVerifier {
         }
         List<Integer> elsewhere = new ArrayList<>();
         for (NumberedSource s : sources.values()) {
-            if (!cited.contains(s.number()) && TextMatch.match(claim, s.text()).score() >= threshold) {
+            if (!cited.contains(s.number())
+                    && TextMatch.match(claim, s.text(), s.title() + " " + s.issuer()).score() >= threshold) {
                 elsewhere.add(s.number());
             }
         }

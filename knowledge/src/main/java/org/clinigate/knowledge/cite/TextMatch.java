@@ -11,7 +11,7 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * Finds a claim in a source: verbatim, then normalized, then fuzzily. The fuzzy score is the share of the claim's
- * content words found in the best window of one to three consecutive source sentences (80%) plus the share of its
+ * content words found in the best window of one to five consecutive source sentences (80%) plus the share of its
  * word pairs found there (20%); a number in the claim that the window lacks halves the score, because a changed
  * dose or threshold is the error that matters most.
  */
@@ -26,7 +26,10 @@ final class TextMatch {
             "also", "than", "then", "there", "their", "they", "them", "he", "she", "his", "her", "we", "our", "you",
             "your", "per", "into", "about", "such", "if", "when", "while", "so", "do", "does", "has", "have", "had",
             "according", "recommends", "recommend", "recommended", "states", "guideline", "guidelines", "source",
-            "says", "notes");
+            "says", "notes", "see", "refer", "note");
+    /** Irregular forms that stemming does not join to their verb. */
+    private static final java.util.Map<String, String> IRREGULAR = java.util.Map.of("given", "give", "taken", "take",
+            "shown", "show", "done", "do", "seen", "see", "chosen", "choose", "written", "write", "known", "know");
 
     /** "Within one hour" and "within 1 hour" say the same. */
     private static final List<String> NUMBER_WORDS = List.of("one", "two", "three", "four", "five", "six", "seven",
@@ -38,6 +41,14 @@ final class TextMatch {
 
     /** How well {@code source} supports {@code claim}. */
     static Result match(String claim, String source) {
+        return match(claim, source, "");
+    }
+
+    /**
+     * How well {@code source} supports {@code claim}; words of the claim that name the source ({@code sourceName}:
+     * its title and issuer, as in "the Surviving Sepsis Campaign guidelines say") are not counted as claim content.
+     */
+    static Result match(String claim, String source, String sourceName) {
         if (source.contains(claim)) {
             return new Result(Finding.Match.EXACT, 1.0);
         }
@@ -46,7 +57,11 @@ final class TextMatch {
         if (!nc.isBlank() && ns.contains(nc)) {
             return new Result(Finding.Match.NORMALIZED, 1.0);
         }
-        return new Result(Finding.Match.FUZZY, fuzzy(nc, ns));
+        List<String> naming = words(normalize(sourceName));
+        List<String> content = new ArrayList<>(words(nc));
+        List<String> withoutNames = content.stream().filter(w -> !naming.contains(w)).toList();
+        // Keep the source's own words when the claim is about nothing else.
+        return new Result(Finding.Match.FUZZY, fuzzy(withoutNames.size() >= 2 ? withoutNames : content, ns));
     }
 
     /** How many content words the claim has: claims with fewer than two are not checked. */
@@ -54,8 +69,7 @@ final class TextMatch {
         return words(normalize(claim)).size();
     }
 
-    static double fuzzy(String normalizedClaim, String normalizedSource) {
-        List<String> claim = words(normalizedClaim);
+    static double fuzzy(List<String> claim, String normalizedSource) {
         if (claim.isEmpty()) {
             return 0;
         }
@@ -63,7 +77,7 @@ final class TextMatch {
         double best = 0;
         for (int i = 0; i < sentences.size(); i++) {
             StringBuilder window = new StringBuilder();
-            for (int w = 0; w < 3 && i + w < sentences.size(); w++) {
+            for (int w = 0; w < 5 && i + w < sentences.size(); w++) {
                 window.append(' ').append(sentences.get(i + w));
                 best = Math.max(best, score(claim, words(window.toString())));
             }
@@ -118,7 +132,7 @@ final class TextMatch {
             if (w.isEmpty() || STOP.contains(w)) {
                 continue;
             }
-            out.add(isNumber(w) ? w : stem(w));
+            out.add(isNumber(w) ? w : stem(IRREGULAR.getOrDefault(w, w)));
         }
         return out;
     }

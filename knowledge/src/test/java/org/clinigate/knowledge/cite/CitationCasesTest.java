@@ -1,0 +1,93 @@
+package org.clinigate.knowledge.cite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.clinigate.knowledge.SourceDocument;
+import org.clinigate.knowledge.starter.StarterCorpus;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Precision and recall of the verifier's problem flags on project-written answers over the starter corpus: correct
+ * citations, claims cited to the wrong source, changed numbers and misquotes, unknown markers and fabricated
+ * references. Prints every miss.
+ */
+class CitationCasesTest {
+
+    static final Map<String, SourceDocument> DOCS = StarterCorpus.documents().stream().collect(Collectors.toMap(
+            SourceDocument::id, Function.identity()));
+
+    @Test
+    void flags_problems_with_precision_and_recall_of_at_least_0_95() throws IOException {
+        CitationVerifier verifier = new CitationVerifier();
+        int truePositives = 0;
+        int falsePositives = 0;
+        int falseNegatives = 0;
+        int wrongKind = 0;
+        List<String[]> cases = cases();
+        for (String[] c : cases) {
+            CitationReport report = verifier.verify(c[2], sources(c[1]));
+            boolean expectedProblem = !c[0].equals("ok");
+            boolean flagged = !report.ok();
+            if (expectedProblem && flagged) {
+                truePositives++;
+                if (!hasKind(report, c[0])) {
+                    wrongKind++;
+                    System.out.println("  right flag, other kind (" + c[0] + "): " + c[2] + " " + report.problems());
+                }
+            } else if (flagged) {
+                falsePositives++;
+                System.out.println("  false alarm: " + c[2] + " " + report.problems());
+            } else if (expectedProblem) {
+                falseNegatives++;
+                System.out.println("  missed (" + c[0] + "): " + c[2] + " " + report.findings());
+            }
+        }
+        double precision = truePositives / (double) Math.max(1, truePositives + falsePositives);
+        double recall = truePositives / (double) Math.max(1, truePositives + falseNegatives);
+        System.out.printf("citation cases: %d, precision %.3f, recall %.3f, flagged with another kind %d%n", cases
+                .size(), precision, recall, wrongKind);
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(precision).isGreaterThanOrEqualTo(0.95);
+        assertThat(recall).isGreaterThanOrEqualTo(0.95);
+    }
+
+    private static boolean hasKind(CitationReport report, String kind) {
+        Class<? extends Finding> type = switch (kind) {
+            case "unsupported" -> Finding.Unsupported.class;
+            case "unknown" -> Finding.UnknownSource.class;
+            case "fabricated" -> Finding.PossiblyFabricated.class;
+            default -> throw new UnsupportedOperationException("kind " + kind);
+        };
+        return !report.of(type).isEmpty();
+    }
+
+    private static List<NumberedSource> sources(String ids) {
+        List<NumberedSource> out = new ArrayList<>();
+        for (String id : ids.split(",")) {
+            SourceDocument d = DOCS.get(id.strip());
+            out.add(new NumberedSource(out.size() + 1, d.id(), d.metadata().title(), d.metadata().issuer(), d
+                    .metadata().date(), d.text()));
+        }
+        return out;
+    }
+
+    static List<String[]> cases() throws IOException {
+        try (InputStream in = CitationCasesTest.class.getResourceAsStream("/knowledge/citation-cases.tsv")) {
+            List<String[]> out = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(line.split("\t"));
+                }
+            }
+            return out;
+        }
+    }
+}
