@@ -83,6 +83,16 @@ public final class GatewayServer implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.concurrency.useVirtualThreads = true;
+            c.staticFiles.add(files -> {
+                files.hostedPath = "/console";
+                files.directory = "/org/clinigate/server/console";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                // Served as files, never as a template: no inline script, nothing framed, nothing cached stale.
+                files.headers = java.util.Map.of("Content-Security-Policy",
+                        "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'",
+                        "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer", "Cache-Control",
+                        "no-cache");
+            });
             c.http.maxRequestSize = s.maxBodyBytes();
             c.jetty.host = s.host();
             c.jetty.port = s.port();
@@ -128,6 +138,8 @@ public final class GatewayServer implements AutoCloseable {
                 c.routes.post("/v1/drafts/{id}/reject", d::reject);
                 c.routes.get("/v1/drafts/{id}/fhir", d::fhir);
             }
+            c.routes.get("/console", ctx -> ctx.redirect("/console/index.html"));
+            c.routes.get("/v1/audit", ctx -> auditTrail(ctx, auditLog, audit));
             c.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             c.routes.get("/readyz", ctx -> ready(ctx, backends, database.get()));
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -182,7 +194,56 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code GET /v1/audit[?limit=N]}: the newest records of the chain, oldest first, without any text, for the
+     * console's audit view (admins). The chain's end is found with O(log n) reads.
+     */
+    private static void auditTrail(Context ctx, org.clinigate.core.audit.AuditLog log, Auditor audit) {
+        int limit;
+        try {
+            limit = Integer.parseInt(java.util.Objects.requireNonNullElse(ctx.queryParam("limit"), "200"));
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new ClinigateException(ErrorCode.CG_2001, "limit must be in [1, 1000]");
+        }
+        audit.allowed(ctx, ctx.attribute(PRINCIPAL));
+        long last = lastSequence(log);
+        List<org.clinigate.core.audit.AuditRecord> records = log.read(Math.max(1, last - limit + 1), limit);
+        com.fasterxml.jackson.databind.node.ObjectNode out = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode rows = out.putArray("records");
+        for (org.clinigate.core.audit.AuditRecord r : records) {
+            var e = r.event();
+            rows.addObject().put("sequence", r.sequence()).put("time", r.time().toString()).put("tenant", e.tenant())
+                    .put("principal", e.principal()).put("role", e.role()).put("endpoint", e.endpoint())
+                    .put("outcome", e.outcome().name().toLowerCase(java.util.Locale.ROOT)).put("status", e.httpStatus())
+                    .put("error", e.errorCode()).put("model", e.model()).put("latency_us", e.latencyMicros())
+                    .put("hash", r.hash());
+        }
+        ctx.contentType("application/json").result(out.toString());
+    }
+
+    private static long lastSequence(org.clinigate.core.audit.AuditLog log) {
+        long hi = 1;
+        while (!log.read(hi, 1).isEmpty()) {
+            hi *= 2;
+        }
+        long lo = hi / 2; // lo exists (or is 0), hi does not
+        while (hi - lo > 1) {
+            long mid = (lo + hi) >>> 1;
+            if (log.read(mid, 1).isEmpty()) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return lo;
+    }
+
     private static final java.util.Set<String> CLINICIAN = java.util.Set.of("clinician");
+    private static final java.util.Set<String> ADMIN = java.util.Set.of("admin");
     private static final java.util.Set<String> READ_DRAFTS = java.util.Set.of("clinician", "reviewer");
     private static final java.util.Set<String> REVIEWER = java.util.Set.of("reviewer");
 
@@ -193,6 +254,9 @@ public final class GatewayServer implements AutoCloseable {
     static java.util.Set<String> rolesFor(String method, String path) {
         if (path.equals("/v1/chat/completions")) {
             return CLINICIAN;
+        }
+        if (path.equals("/v1/audit")) {
+            return ADMIN;
         }
         if (path.equals("/v1/drafts") || path.startsWith("/v1/drafts/")) {
             return "GET".equals(method) ? READ_DRAFTS : REVIEWER;
