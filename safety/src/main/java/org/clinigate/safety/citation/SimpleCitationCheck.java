@@ -28,7 +28,7 @@ public final class SimpleCitationCheck implements CitationCheck {
             new Reference("PMID", Pattern.compile("\\bpmid\\s*:?\\s*(\\d{5,9})\\b", Pattern.CASE_INSENSITIVE), 1,
                     false),
             new Reference("DOI", Pattern.compile("\\b(10\\.\\d{4,9}/[^\\s\"<>()\\]]+[^\\s\"<>()\\].,;:])"), 1, false),
-            new Reference("trial registration", Pattern.compile("\\b(nct\\d{8})\\b", Pattern.CASE_INSENSITIVE), 1,
+            new Reference("trial registration", Pattern.compile("\\b(nct\\d{6,10})\\b", Pattern.CASE_INSENSITIVE), 1,
                     false),
             new Reference("named trial", Pattern.compile(
                     "\\b([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)\\s+(?:trial|study|investigators|randomi[sz]ed)"), 1, true),

@@ -10,7 +10,7 @@ import org.clinigate.core.rails.RailContext;
 /**
  * Compares one dose with its drug's limits and names the worst excess. Every comparison is a ratio of the written
  * amount (single, daily or weekly; absolute or per kg) to a limit; the largest ratio above 1 decides, classified as a
- * unit confusion (about 1000x, its thousandth plausible), a tenfold error (8x or more, its tenth plausible), a
+ * unit confusion (100x or more, its thousandth within the limit), a tenfold error (5x or more, its tenth within), a
  * paediatric excess, or a single or daily overdose. Stateless.
  */
 final class DoseJudge {
@@ -18,6 +18,8 @@ final class DoseJudge {
     /** When weight is estimated from age, children vary this much above the estimate. */
     private static final double ESTIMATE_MARGIN = 1.5;
     private static final double EPSILON = 1e-9;
+    /** At this excess and above, with a tenth within the limit, a slipped decimal point is the likelier story. */
+    private static final double TENFOLD_RATIO = 5;
 
     private enum Scope {
         SINGLE, DAILY, WEEKLY
@@ -48,7 +50,7 @@ final class DoseJudge {
             weight = estimateWeight(age.getAsDouble());
             estimated = true;
         }
-        List<Comparison> cmps = comparisons(d, m, child, weight, estimated);
+        List<Comparison> cmps = comparisons(d, m, child, weight, estimated, ctx.patientWeightKg());
         Comparison worst = null;
         for (Comparison c : cmps) {
             if (c.ratio() > 1 + EPSILON && (worst == null || c.ratio() > worst.ratio())) {
@@ -62,7 +64,7 @@ final class DoseJudge {
     }
 
     private static List<Comparison> comparisons(Drug d, DoseMention m, boolean child, Double weight,
-            boolean estimated) {
+            boolean estimated, Double ctxWeight) {
         double[] q = quantities(m, d.weekly());
         double single = q[0];
         double daily = q[1];
@@ -82,6 +84,8 @@ final class DoseJudge {
         }
         if (child && ped != null && weight != null) {
             addPerKg(out, ped, div(single, weight), div(daily, weight), margin, true);
+        } else if (!child && adult != null && ctxWeight != null) {
+            addPerKg(out, adult, div(single, ctxWeight), div(daily, ctxWeight), 1, false);
         }
         addAbsolute(out, child ? ped : null, adult, single, daily, weekly, child);
         return out;
@@ -140,7 +144,7 @@ final class DoseJudge {
         if (biggerUnit && r >= 100 && r / 1000 <= 1 + EPSILON) {
             return MedCheck.UNIT_CONFUSION;
         }
-        if (r >= 8 && r / 10 <= 1 + EPSILON) {
+        if (r >= TENFOLD_RATIO && r / 10 <= 1 + EPSILON) {
             return MedCheck.TENFOLD;
         }
         if (c.pediatric) {

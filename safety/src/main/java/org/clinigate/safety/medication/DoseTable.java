@@ -131,10 +131,10 @@ public final class DoseTable {
             if (!BASES.contains(limits.basis())) {
                 throw l.fail("basis", "must be one of " + BASES);
             }
+            l.done();
             if (limits.isEmpty()) {
                 throw l.fail("max_single", "a route needs at least one limit");
             }
-            l.done();
             out.put(r, limits);
         }
         return out;

@@ -6,7 +6,7 @@ public enum MedCheck {
     OVERDOSE_SINGLE,
     /** A daily (or, for weekly drugs, weekly) total above its limit, computed from dose and frequency. */
     OVERDOSE_DAILY,
-    /** A dose about ten times a limit whose tenth is plausible: a slipped decimal point. */
+    /** A dose five to ten times a limit whose tenth is within it: a slipped decimal point. */
     TENFOLD,
     /** A dose about a thousand times a limit whose thousandth is plausible: mg written for mcg (or g for mg). */
     UNIT_CONFUSION,

@@ -45,7 +45,8 @@ public final class MedicationExtractor {
             + "|mustn't|should not|shouldn't|cannot|can't|not recommended|contraindicated)\\b");
     private static final Pattern REPORTED = Pattern.compile("\\b(?:overdos(?:e|ed|es|ing)|took|had taken|ingest(?:ed"
             + "|ion)|swallowed|poisoning|lethal|fatal dose|toxic dose|serum (?:level|concentration)|levels? (?:of|was"
-            + "|were)|history of)\\b");
+            + "|were)|history of|(?:reported|reports|admitted|admits|describes|described|denies|denied)\\s+(?:to\\s+)?"
+            + "(?:taking|ingesting|using|having taken))\\b");
     private static final Pattern ONLY_BETWEEN = Pattern.compile("\\A\\s*(?:of\\s+)?(?:(?:oral|iv|po|im|sc|liquid"
             + "|extended-release|immediate-release|er|xr|ir|sr|tablets?|capsules?|dose of|doses of)\\s+)*(?:of\\s+)?\\z");
 
