@@ -142,15 +142,25 @@ public final class KnowledgeIndex implements AutoCloseable {
         return addAll(List.of(document)).get(0);
     }
 
-    /** {@link #add} for many documents, embedding their chunks in batches; the same visibility and durability. */
+    /**
+     * {@link #add} for many documents, with the same visibility and durability. Every document is chunked before
+     * any is written, so one without text (CG-5003) fails the call before it changes anything; an embedding or
+     * write failure leaves the documents before it added.
+     */
     public synchronized List<IndexedSource> addAll(List<SourceDocument> documents) {
+        List<List<Chunk>> chunked = new ArrayList<>(documents.size());
+        for (SourceDocument doc : documents) {
+            List<Chunk> chunks = chunker.chunk(doc);
+            if (chunks.isEmpty()) {
+                throw new ClinigateException(ErrorCode.CG_5003, "document " + doc.id() + " has no text to index");
+            }
+            chunked.add(chunks);
+        }
         List<IndexedSource> added = new ArrayList<>(documents.size());
         try {
-            for (SourceDocument doc : documents) {
-                List<Chunk> chunks = chunker.chunk(doc);
-                if (chunks.isEmpty()) {
-                    throw new ClinigateException(ErrorCode.CG_5003, "document " + doc.id() + " has no text to index");
-                }
+            for (int d = 0; d < documents.size(); d++) {
+                SourceDocument doc = documents.get(d);
+                List<Chunk> chunks = chunked.get(d);
                 List<float[]> vectors = embedChunks(doc.metadata(), chunks);
                 String sha = Sha256.hex(doc.text());
                 List<Document> docs = new ArrayList<>(chunks.size() + 1);

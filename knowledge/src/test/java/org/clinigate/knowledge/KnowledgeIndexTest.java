@@ -119,9 +119,10 @@ class KnowledgeIndexTest {
     @Test
     void a_document_without_text_is_refused() {
         try (KnowledgeIndex index = KnowledgeIndex.open(dir, EMBEDDER)) {
-            assertThatThrownBy(() -> index.add(doc("empty", "", "  \n\n "))).isInstanceOfSatisfying(
-                    ClinigateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CG_5003));
-            assertThat(index.list()).isEmpty();
+            assertThatThrownBy(() -> index.addAll(List.of(WARFARIN, doc("empty", "", "  \n\n "))))
+                    .isInstanceOfSatisfying(ClinigateException.class, e -> assertThat(e.code()).isEqualTo(
+                            ErrorCode.CG_5003));
+            assertThat(index.list()).as("nothing of the failed call was written").isEmpty();
         }
     }
 }
