@@ -92,7 +92,10 @@ public final class Application implements AutoCloseable {
         try {
             ClinicalDeidentifier deid = deidentifier(config);
             org.clinigate.core.pipeline.PhiVault vault = vault(config, store, probes);
-            pipeline = new ChatPipeline(deid, route, vault, metrics);
+            org.clinigate.safety.SafetyRails rails = rails(config);
+            pipeline = rails == null
+                    ? new ChatPipeline(deid, route, vault, metrics)
+                    : new ChatPipeline(deid, route, vault, metrics, rails.input(), rails.output());
             review = new GatewayServer.Review(store.drafts(), vault, deid);
         } catch (RuntimeException e) {
             store.close();
@@ -139,6 +142,25 @@ public final class Application implements AutoCloseable {
         }
         java.nio.file.Path file = java.nio.file.Path.of(config.dataDir()).resolve(model);
         return ClinicalDeidentifier.create(org.clinigate.deid.detect.LearnedTagger.load(file));
+    }
+
+    /** The safety rails, bundled or from the configured files; null when disabled. A bad rule file stops the start. */
+    public static org.clinigate.safety.SafetyRails rails(GatewayConfig config) {
+        GatewayConfig.Rails r = config.rails();
+        if (r == null || !r.enabled()) {
+            return null;
+        }
+        var b = org.clinigate.safety.SafetyRails.builder();
+        if (r.inputRules() != null && !r.inputRules().isBlank()) {
+            b.inputRules(java.nio.file.Path.of(r.inputRules()));
+        }
+        if (r.outputRules() != null && !r.outputRules().isBlank()) {
+            b.outputRules(java.nio.file.Path.of(r.outputRules()));
+        }
+        if (r.doseTable() != null && !r.doseTable().isBlank()) {
+            b.doseTable(java.nio.file.Path.of(r.doseTable()));
+        }
+        return b.build();
     }
 
     /** The quota settings as the core port takes them. */

@@ -56,7 +56,10 @@ final class Gateway implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         PhiVault vault = "database".equals(config.vault().kind()) ? store.phiVault() : new InMemoryVault(1000);
-        ChatPipeline pipeline = new ChatPipeline(DEID, backend, vault, metrics);
+        org.clinigate.safety.SafetyRails rails = Application.rails(config);
+        ChatPipeline pipeline = rails == null
+                ? new ChatPipeline(DEID, backend, vault, metrics)
+                : new ChatPipeline(DEID, backend, vault, metrics, rails.input(), rails.output());
         server = GatewayServer.start(config, pipeline, backend == null ? List.of() : List.of(backend), metrics,
                 audit == null ? store.auditLog() : audit, store.apiKeys(),
                 store.quotas(Application.quotaLimits(config.quotas())), store::readiness,

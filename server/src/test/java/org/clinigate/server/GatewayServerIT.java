@@ -90,9 +90,15 @@ class GatewayServerIT {
         JsonNode first = Gateway.json(events[0].substring(6));
         assertThat(first.path("object").asText()).isEqualTo("chat.completion.chunk");
         assertThat(first.path("choices").path(0).path("delta").path("role").asText()).isEqualTo("assistant");
-        JsonNode usage = Gateway.json(events[events.length - 2].substring(6));
+        // ... deltas, the finish reason, the usage, then the rails' verdicts (a rule fired), then [DONE]
+        JsonNode rails = Gateway.json(events[events.length - 2].substring(6));
+        assertThat(rails.path("choices").size()).isZero();
+        assertThat(rails.path("clinigate").path("rails").path("output").asText()).isEqualTo("flag");
+        assertThat(rails.path("clinigate").path("rails").path("flags").toString())
+                .contains("output.disclaimer.missing");
+        JsonNode usage = Gateway.json(events[events.length - 3].substring(6));
         assertThat(usage.path("usage").path("total_tokens").asInt()).isPositive();
-        JsonNode last = Gateway.json(events[events.length - 3].substring(6));
+        JsonNode last = Gateway.json(events[events.length - 4].substring(6));
         assertThat(last.path("choices").path(0).path("finish_reason").asText()).isEqualTo("stop");
     }
 

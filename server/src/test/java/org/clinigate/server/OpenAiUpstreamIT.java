@@ -89,9 +89,8 @@ class OpenAiUpstreamIT {
                 java.net.URI.create("http://127.0.0.1:" + app.port() + "/readyz")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(ready).contains("\"ready\":true");
-        FakeOpenAiServer gone = FakeOpenAiServer.start();
-        java.net.URI url = gone.baseUrl();
-        gone.close();
+        // Port 1 on loopback: nothing listens there, and no other test's server can take it over.
+        java.net.URI url = java.net.URI.create("http://127.0.0.1:1/v1");
         ChatBackendStub stub = new ChatBackendStub();
         ProbedBackend probed = new ProbedBackend(stub, url,
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor(), Duration.ofHours(1));

@@ -18,6 +18,12 @@ import org.clinigate.core.phi.Deidentifier;
 import org.clinigate.core.phi.Mode;
 import org.clinigate.core.phi.PhiCategory;
 import org.clinigate.core.phi.PhiMap;
+import org.clinigate.core.rails.Rail;
+import org.clinigate.core.rails.RailContext;
+import org.clinigate.core.rails.RailFlag;
+import org.clinigate.core.rails.Verdict;
+import org.clinigate.core.chat.FinishReason;
+import org.clinigate.core.chat.Usage;
 import org.clinigate.core.phi.PhiSpan;
 
 /**
@@ -39,14 +45,48 @@ public final class ChatPipeline {
     private final HistoryCache history = new HistoryCache(20_000);
 
     public ChatPipeline(Deidentifier deidentifier, ChatBackend backend, PhiVault vault, PipelineObserver observer) {
+        this(deidentifier, backend, vault, observer, null, null);
+    }
+
+    /**
+     * With rails: {@code input} checks the newest user message (de-identified) before the model is called, and a
+     * block answers with the rule set's fixed text without calling it; {@code output} checks the model's answer
+     * (de-identified, with the scope's pseudonyms known) before it is re-linked. Either may be null.
+     */
+    public ChatPipeline(Deidentifier deidentifier, ChatBackend backend, PhiVault vault, PipelineObserver observer,
+            Rail input, Rail output) {
         this.deidentifier = Objects.requireNonNull(deidentifier, "deidentifier");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.vault = Objects.requireNonNull(vault, "vault");
         this.observer = Objects.requireNonNull(observer, "observer");
+        this.inputRail = input;
+        this.outputRail = output;
+    }
+
+    private final Rail inputRail;
+    private final Rail outputRail;
+
+    /** What the rails decided on one call; {@link Verdict#PASS} where a rail did not run. */
+    public record Rails(Verdict input, Verdict output) {
+
+        public static final Rails NONE = new Rails(Verdict.PASS, Verdict.PASS);
+
+        /** Every flag of both rails. */
+        public List<RailFlag> flags() {
+            List<RailFlag> all = new ArrayList<>(input.flags());
+            all.addAll(output.flags());
+            return all;
+        }
+
+        /** The rule ids that fired, for the audit record. */
+        public List<String> ruleIds() {
+            return flags().stream().map(RailFlag::rule).distinct().limit(50).toList();
+        }
     }
 
     /** What one non-streamed call produced: the client's answer and, for the audit log, what the model saw. */
-    public record Result(ChatResponse response, ChatRequest deidentifiedRequest, String deidentifiedAnswer) {
+    public record Result(ChatResponse response, ChatRequest deidentifiedRequest, String deidentifiedAnswer,
+            Rails rails) {
         @Override
         public String toString() {
             return "Result[" + response + "]";
@@ -55,25 +95,80 @@ public final class ChatPipeline {
 
     public Result complete(ChatCall call) {
         Prepared p = prepare(call);
+        Verdict in = checkInput(p.request());
+        if (in instanceof Verdict.Block block) {
+            call.scope().ifPresent(k -> vault.save(k, p.map()));
+            ChatResponse refused = new ChatResponse("rail-" + java.util.UUID.randomUUID(), call.request().model(),
+                    block.answer(), FinishReason.STOP, new Usage(0, 0));
+            return new Result(refused, p.request(), block.answer(), new Rails(in, Verdict.PASS));
+        }
         ChatResponse raw = backend.complete(p.request());
-        ChatResponse relinked = new ChatResponse(raw.id(), call.request().model(), p.map().relink(raw.content()),
+        Verdict out = checkAnswer(raw.content(), p.map());
+        String answer = switch (out) {
+            case Verdict.Block b -> b.answer();
+            case Verdict.Flag f -> f.text();
+            case Verdict.Pass pass -> raw.content();
+        };
+        ChatResponse relinked = new ChatResponse(raw.id(), call.request().model(), p.map().relink(answer),
                 raw.finishReason(), raw.usage());
         call.scope().ifPresent(k -> vault.save(k, p.map()));
-        return new Result(relinked, p.request(), raw.content());
+        return new Result(relinked, p.request(), answer, new Rails(in, out));
+    }
+
+    /** The input rail on the newest user message of a de-identified request. */
+    private Verdict checkInput(ChatRequest deidentified) {
+        if (inputRail == null) {
+            return Verdict.PASS;
+        }
+        List<ChatMessage> messages = deidentified.messages();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).role() == org.clinigate.core.chat.Role.USER) {
+                return inputRail.check(messages.get(i).text(), RailContext.of(RailContext.DEFAULT_TASK));
+            }
+        }
+        return Verdict.PASS;
+    }
+
+    /** The output rail on a de-identified answer, knowing which pseudonyms the scope holds. */
+    private Verdict checkAnswer(String deidentifiedAnswer, PhiMap map) {
+        if (outputRail == null || deidentifiedAnswer == null || deidentifiedAnswer.isEmpty()) {
+            return Verdict.PASS;
+        }
+        java.util.Set<String> pseudonyms = new java.util.HashSet<>();
+        for (PhiMap.Entry e : map.entries()) {
+            pseudonyms.add(e.replacement());
+        }
+        return outputRail.check(deidentifiedAnswer,
+                RailContext.of(RailContext.DEFAULT_TASK).withPseudonyms(pseudonyms));
+    }
+
+    /**
+     * The output rail on a streamed answer once it has ended: the tokens are already with the client, so the
+     * verdict is reported (and audited), not enforced.
+     */
+    public Verdict checkStreamedAnswer(ChatCall call, String deidentifiedAnswer) {
+        PhiMap map = call.scope().map(vault::scope).orElseGet(() -> PhiMap.create("request"));
+        return checkAnswer(deidentifiedAnswer, map);
     }
 
     /**
      * A started stream and what the model was sent. {@link ChatStream#await()} returns the model's
      * own (de-identified) answer; the client sink receives it re-linked.
      */
-    public record Streaming(ChatStream stream, ChatRequest deidentifiedRequest) {
+    public record Streaming(ChatStream stream, ChatRequest deidentifiedRequest, Verdict input) {
     }
 
     /** Starts a streamed call; {@code client} receives re-linked text only. */
     public Streaming stream(ChatCall call, ChatSink client) {
         Prepared p = prepare(call);
         call.scope().ifPresent(k -> vault.save(k, p.map()));
-        return new Streaming(backend.stream(p.request(), new RelinkingSink(p.map(), client)), p.request());
+        Verdict in = checkInput(p.request());
+        if (in instanceof Verdict.Block block) {
+            ChatResponse refused = new ChatResponse("rail-" + java.util.UUID.randomUUID(), call.request().model(),
+                    block.answer(), FinishReason.STOP, new Usage(0, 0));
+            return new Streaming(FixedAnswerStream.start(refused, client), p.request(), in);
+        }
+        return new Streaming(backend.stream(p.request(), new RelinkingSink(p.map(), client)), p.request(), in);
     }
 
     private record Prepared(ChatRequest request, PhiMap map) {

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code CLINIGATE_<PATH>} environment variables by {@link ConfigLoader}, then validated. Immutable.
  */
 public record GatewayConfig(Server server, Auth auth, Vault vault, List<Backend> backends,
-        @JsonProperty("data_dir") String dataDir, Db db, Audit audit, Quotas quotas, Deid deid) {
+        @JsonProperty("data_dir") String dataDir, Db db, Audit audit, Quotas quotas, Deid deid, Rails rails) {
 
     public GatewayConfig {
         backends = backends == null ? List.of() : List.copyOf(backends);
@@ -109,6 +109,14 @@ public record GatewayConfig(Server server, Auth auth, Vault vault, List<Backend>
      * (empty: rules only).
      */
     public record Deid(String model) {
+    }
+
+    /**
+     * Safety rails on every generation: {@code enabled}, and optional files replacing the bundled input and output
+     * rule sets and the dose table (empty: the bundled ones).
+     */
+    public record Rails(boolean enabled, @JsonProperty("input_rules") String inputRules,
+            @JsonProperty("output_rules") String outputRules, @JsonProperty("dose_table") String doseTable) {
     }
 
     /** A pair of per-minute limits; 0 is none. */

@@ -27,7 +27,13 @@ final class Auditor {
     /** A request served (or a stream started or finished). */
     void allowed(Context ctx, Principal who, String model, ChatRequest deidentified, String answer, int promptTokens,
             int completionTokens, String task) {
-        AuditEvent.Builder b = base(ctx, who).model(model).task(task)
+        allowed(ctx, who, model, deidentified, answer, promptTokens, completionTokens, task, java.util.List.of());
+    }
+
+    /** As above, with the ids of the rail rules that fired. */
+    void allowed(Context ctx, Principal who, String model, ChatRequest deidentified, String answer, int promptTokens,
+            int completionTokens, String task, java.util.List<String> railFlags) {
+        AuditEvent.Builder b = base(ctx, who).model(model).task(task).railFlags(railFlags)
                 .outcome(AuditOutcome.ALLOWED, 200, null).tokens(promptTokens, completionTokens)
                 .prompt(text(deidentified));
         if (answer != null) {

@@ -71,10 +71,12 @@ final class ChatHandler implements Handler {
             ChatPipeline.Result result = pipeline.complete(call);
             ChatResponse r = result.response();
             metrics.tokens(p.request().model(), r.usage().promptTokens(), r.usage().completionTokens());
+            metrics.rails(result.rails());
             audit.allowed(ctx, principal, p.request().model(), result.deidentifiedRequest(),
-                    result.deidentifiedAnswer(), r.usage().promptTokens(), r.usage().completionTokens(), "chat");
+                    result.deidentifiedAnswer(), r.usage().promptTokens(), r.usage().completionTokens(), "chat",
+                    result.rails().ruleIds());
             charge(ctx, principal, r);
-            ctx.contentType("application/json").result(Wire.completion(r, created));
+            ctx.contentType("application/json").result(Wire.completion(r, created, result.rails()));
             return;
         }
         stream(ctx, call, p, id, created, t0);
@@ -112,11 +114,17 @@ final class ChatHandler implements Handler {
                 return;
             }
             metrics.tokens(model, r.usage().promptTokens(), r.usage().completionTokens());
+            // The tokens are with the client already: the output rail's verdict is reported and audited.
+            org.clinigate.core.rails.Verdict out = started.input() instanceof org.clinigate.core.rails.Verdict.Block
+                    ? org.clinigate.core.rails.Verdict.PASS
+                    : pipeline.checkStreamedAnswer(call, r.content());
+            ChatPipeline.Rails rails = new ChatPipeline.Rails(started.input(), out);
+            metrics.rails(rails);
             audit.allowed(ctx, call.principal(), model, started.deidentifiedRequest(), r.content(),
-                    r.usage().promptTokens(), r.usage().completionTokens(), "chat-stream-end");
+                    r.usage().promptTokens(), r.usage().completionTokens(), "chat-stream-end", rails.ruleIds());
             charge(ctx, call.principal(), r);
             try {
-                sink.finish(r, p.includeUsage());
+                sink.finish(r, p.includeUsage(), rails);
             } catch (UncheckedIOException gone) {
                 metrics.error(ErrorCode.CG_2005);
             }

@@ -53,6 +53,11 @@ final class SseSink implements ChatSink {
 
     /** Ends a successful stream: the finish reason, usage when asked for, then {@code [DONE]}. */
     void finish(ChatResponse response, boolean includeUsage) {
+        finish(response, includeUsage, null);
+    }
+
+    /** As above, with the rails' verdicts in a chunk of their own when a rule fired. */
+    void finish(ChatResponse response, boolean includeUsage, org.clinigate.core.pipeline.ChatPipeline.Rails rails) {
         if (!started) {
             out = open.get();
             started = true;
@@ -61,6 +66,9 @@ final class SseSink implements ChatSink {
         event(Wire.chunk(id, model, created, false, null, response.finishReason()));
         if (includeUsage) {
             event(Wire.usageChunk(id, model, created, response.usage()));
+        }
+        if (rails != null && !rails.flags().isEmpty()) {
+            event(Wire.railsChunk(id, model, created, rails));
         }
         write(DONE);
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import org.clinigate.core.chat.ChatResponse;
+import org.clinigate.core.pipeline.ChatPipeline;
 import org.clinigate.core.chat.FinishReason;
 import org.clinigate.core.chat.Usage;
 
@@ -35,6 +36,11 @@ final class Wire {
     }
 
     static byte[] completion(ChatResponse r, long created) {
+        return completion(r, created, ChatPipeline.Rails.NONE);
+    }
+
+    /** A completion; with the rails' verdicts and flags in a {@code clinigate} object when any rule fired. */
+    static byte[] completion(ChatResponse r, long created, ChatPipeline.Rails rails) {
         return json(256 + r.content().length(), g -> {
             g.writeStartObject();
             g.writeStringField("id", r.id());
@@ -52,8 +58,43 @@ final class Wire {
             g.writeEndObject();
             g.writeEndArray();
             usage(g, r.usage());
+            rails(g, rails);
             g.writeEndObject();
         });
+    }
+
+    /** A chunk with no choices that carries the rails' verdicts, sent before {@code [DONE]} when a rule fired. */
+    static byte[] railsChunk(String id, String model, long created, ChatPipeline.Rails rails) {
+        return json(256, g -> {
+            head(g, id, model, created);
+            g.writeArrayFieldStart("choices");
+            g.writeEndArray();
+            rails(g, rails);
+            g.writeEndObject();
+        });
+    }
+
+    /** {@code "clinigate": {"rails": {"input", "output", "flags": [{"rule", "severity", "message"}]}}}. */
+    private static void rails(JsonGenerator g, ChatPipeline.Rails rails) throws IOException {
+        if (rails == null || rails.flags().isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart("clinigate");
+        g.writeObjectFieldStart("rails");
+        g.writeStringField("input", rails.input().label());
+        g.writeStringField("output", rails.output().label());
+        g.writeArrayFieldStart("flags");
+        for (org.clinigate.core.rails.RailFlag f : rails.flags()) {
+            g.writeStartObject();
+            g.writeStringField("rule", f.rule());
+            g.writeStringField("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
+            g.writeStringField("action", f.action().name().toLowerCase(java.util.Locale.ROOT));
+            g.writeStringField("message", f.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     /** One {@code chat.completion.chunk}: a delta (with the role on the first), or the finish reason. */

@@ -47,6 +47,18 @@ public final class GatewayMetrics implements PipelineObserver {
     }
 
     /** A backend or pipeline failure, by stable code. */
+    /** One call's rail outcomes: a count per rail verdict, and per rule that fired (rule ids only, never text). */
+    public void rails(org.clinigate.core.pipeline.ChatPipeline.Rails rails) {
+        registry.counter("clinigate.rail.verdicts", "rail", "input", "verdict", rails.input().label())
+                .increment();
+        registry.counter("clinigate.rail.verdicts", "rail", "output", "verdict", rails.output().label())
+                .increment();
+        for (org.clinigate.core.rails.RailFlag f : rails.flags()) {
+            registry.counter("clinigate.rail.flags", "rule", f.rule(), "severity",
+                    f.severity().name().toLowerCase(java.util.Locale.ROOT)).increment();
+        }
+    }
+
     public void error(ErrorCode code) {
         Counter.builder("clinigate.errors").tag("code", code.code()).register(registry).increment();
     }
