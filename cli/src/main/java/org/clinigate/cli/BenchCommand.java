@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
         + "up, runs timed rounds, and prints the median and spread in MB/s.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "What to measure: deid, gateway, inference, keys, or security.")
+    @Parameters(index = "0", description = "What to measure: deid, gateway, inference, keys, security, or knowledge.")
     String target;
 
     @Option(names = "--db-url", description = "security: measure on this PostgreSQL (jdbc:postgresql://...; password "
@@ -26,6 +26,16 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--db-user", defaultValue = "clinigate", description = "security: the database user.")
     String dbUser;
+
+    @Option(names = "--chunks", defaultValue = "10000", description = "knowledge: chunks to index (default: ${DEFAULT-VALUE}).")
+    int chunks;
+
+    @Option(names = "--queries", defaultValue = "300", description = "knowledge: timed queries (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--knowledge-mode", defaultValue = "model", description = "knowledge: model (embed every chunk), "
+            + "fast-ingest (real query embeddings, stand-in chunk vectors, for large N) or hashing.")
+    String knowledgeMode;
 
     @Option(names = "--model", description = "inference: a GGUF file; tokens/s through the backend and straight through the binding.")
     java.nio.file.Path model;
@@ -83,6 +93,11 @@ final class BenchCommand implements Callable<Integer> {
         if (target.equals("keys")) {
             return benchKeys();
         }
+        if (target.equals("knowledge")) {
+            org.clinigate.knowledge.bench.KnowledgeBench.main(new String[]{"--chunks", Integer.toString(chunks),
+                    "--queries", Integer.toString(queries), "--mode", knowledgeMode});
+            return 0;
+        }
         if (target.equals("security")) {
             org.clinigate.cli.bench.SecurityBench.run(
                     new org.clinigate.cli.bench.SecurityBench.Options(seconds, threads, dbUrl, dbUser), System.out);
@@ -94,7 +109,8 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         if (!target.equals("deid")) {
-            System.err.println("error: CG-1001: unknown benchmark; allowed: deid, gateway, inference, keys, security");
+            System.err.println(
+                    "error: CG-1001: unknown benchmark; allowed: deid, gateway, inference, keys, security, knowledge");
             return 2;
         }
         DeidPolicy policy = DeidPolicy.parse(mode);

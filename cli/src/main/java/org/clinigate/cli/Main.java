@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "clinigate", mixinStandardHelpOptions = true, version = "clinigate 0.1.0", description = "Self-hosted gateway for open-weight medical language models.", subcommands = {
         DeidCommand.class, DeidEvalCommand.class, DeidImportCommand.class, DeidTrainCommand.class, SynthCommand.class,
         ServeCommand.class,
-        AuditCommand.class, KeysCommand.class, VaultCommand.class, BenchCommand.class, ModelCommand.class,
+        AuditCommand.class, KeysCommand.class, IndexCommand.class, SearchCommand.class, CheckCommand.class,
+        VaultCommand.class, BenchCommand.class, ModelCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
