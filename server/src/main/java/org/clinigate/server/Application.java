@@ -96,7 +96,7 @@ public final class Application implements AutoCloseable {
             pipeline = rails == null
                     ? new ChatPipeline(deid, route, vault, metrics)
                     : new ChatPipeline(deid, route, vault, metrics, rails.input(), rails.output());
-            review = new GatewayServer.Review(store.drafts(), vault, deid);
+            review = new GatewayServer.Review(store.drafts(), vault, deid, knowledge(config));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -163,6 +163,35 @@ public final class Application implements AutoCloseable {
         return b.build();
     }
 
+    private static final java.util.List<org.clinigate.knowledge.KnowledgeIndex> OPENED = new java.util.ArrayList<>();
+
+    /**
+     * The guideline index under {@code data_dir/knowledge}, opened on first use (loading the embedding model takes
+     * seconds) and filled with the starter corpus when empty. One process per index folder.
+     */
+    public static java.util.function.Supplier<org.clinigate.knowledge.KnowledgeIndex> knowledge(GatewayConfig config) {
+        java.nio.file.Path dir = java.nio.file.Path.of(config.dataDir()).resolve("knowledge");
+        return new java.util.function.Supplier<>() {
+            private org.clinigate.knowledge.KnowledgeIndex index;
+
+            @Override
+            public synchronized org.clinigate.knowledge.KnowledgeIndex get() {
+                if (index == null) {
+                    index = org.clinigate.knowledge.KnowledgeIndex.open(dir);
+                    if (index.list().isEmpty()) {
+                        index.addAll(org.clinigate.knowledge.starter.StarterCorpus.documents());
+                        index.commit();
+                        LOG.info("knowledge: indexed the starter corpus (demo content, not authoritative)");
+                    }
+                    synchronized (OPENED) {
+                        OPENED.add(index);
+                    }
+                }
+                return index;
+            }
+        };
+    }
+
     /** The quota settings as the core port takes them. */
     public static org.clinigate.core.quota.QuotaLimits quotaLimits(GatewayConfig.Quotas q) {
         var overrides = new java.util.HashMap<String, org.clinigate.core.quota.QuotaLimits.Limit>();
@@ -203,6 +232,10 @@ public final class Application implements AutoCloseable {
                     LOG.warn("closing backend {} failed: {}", b.name(), e.getClass().getSimpleName());
                 }
             }
+        }
+        synchronized (OPENED) {
+            OPENED.forEach(org.clinigate.knowledge.KnowledgeIndex::close);
+            OPENED.clear();
         }
         store.close();
     }

@@ -33,6 +33,7 @@ final class Gateway implements AutoCloseable {
     final GatewayMetrics metrics = new GatewayMetrics();
 
     final org.clinigate.store.Store store;
+    final java.util.function.Supplier<org.clinigate.knowledge.KnowledgeIndex> knowledge;
 
     Gateway(ChatBackend backend, Map<String, String> env) {
         this(backend, env, null);
@@ -49,8 +50,10 @@ final class Gateway implements AutoCloseable {
             java.nio.file.Path dir = all.containsKey("CLINIGATE_DATA_DIR")
                     ? Path.of(all.get("CLINIGATE_DATA_DIR"))
                     : java.nio.file.Files.createTempDirectory("clinigate-it");
-            var sc = Application.storeConfig(new ConfigLoader().load((Path) null,
-                    merged(all, Map.of("CLINIGATE_DATA_DIR", dir.toString()))));
+            GatewayConfig withDir = new ConfigLoader().load((Path) null,
+                    merged(all, Map.of("CLINIGATE_DATA_DIR", dir.toString())));
+            var sc = Application.storeConfig(withDir);
+            knowledge = Application.knowledge(withDir);
             store = org.clinigate.store.Store.open(sc, all::get);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -63,7 +66,7 @@ final class Gateway implements AutoCloseable {
         server = GatewayServer.start(config, pipeline, backend == null ? List.of() : List.of(backend), metrics,
                 audit == null ? store.auditLog() : audit, store.apiKeys(),
                 store.quotas(Application.quotaLimits(config.quotas())), store::readiness,
-                new GatewayServer.Review(store.drafts(), vault, DEID));
+                new GatewayServer.Review(store.drafts(), vault, DEID, knowledge));
     }
 
     private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {

@@ -93,7 +93,18 @@ final class ScriptedBackend implements ChatBackend {
                 new Usage(10, control.tokens())));
     }
 
-    private static String answer(ChatRequest request) {
+    private final java.util.Deque<String> scripted = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    /** The next call answers with {@code text} instead of echoing the user. */
+    void answerWith(String text) {
+        scripted.add(text);
+    }
+
+    private String answer(ChatRequest request) {
+        String next = scripted.poll();
+        if (next != null) {
+            return next;
+        }
         return "You said: " + request.messages().stream().filter(m -> m.role() == Role.USER)
                 .map(ChatMessage::text).collect(Collectors.joining(" | "));
     }

@@ -94,8 +94,13 @@ public final class ChatPipeline {
     }
 
     public Result complete(ChatCall call) {
+        return complete(call, RailContext.DEFAULT_TASK);
+    }
+
+    /** As {@link #complete(ChatCall)}, with the rails told which task the call serves (their rules differ). */
+    public Result complete(ChatCall call, String task) {
         Prepared p = prepare(call);
-        Verdict in = checkInput(p.request());
+        Verdict in = checkInput(p.request(), task);
         if (in instanceof Verdict.Block block) {
             call.scope().ifPresent(k -> vault.save(k, p.map()));
             ChatResponse refused = new ChatResponse("rail-" + java.util.UUID.randomUUID(), call.request().model(),
@@ -103,7 +108,7 @@ public final class ChatPipeline {
             return new Result(refused, p.request(), block.answer(), new Rails(in, Verdict.PASS));
         }
         ChatResponse raw = backend.complete(p.request());
-        Verdict out = checkAnswer(raw.content(), p.map());
+        Verdict out = checkAnswer(raw.content(), p.map(), task);
         String answer = switch (out) {
             case Verdict.Block b -> b.answer();
             case Verdict.Flag f -> f.text();
@@ -116,21 +121,21 @@ public final class ChatPipeline {
     }
 
     /** The input rail on the newest user message of a de-identified request. */
-    private Verdict checkInput(ChatRequest deidentified) {
+    private Verdict checkInput(ChatRequest deidentified, String task) {
         if (inputRail == null) {
             return Verdict.PASS;
         }
         List<ChatMessage> messages = deidentified.messages();
         for (int i = messages.size() - 1; i >= 0; i--) {
             if (messages.get(i).role() == org.clinigate.core.chat.Role.USER) {
-                return inputRail.check(messages.get(i).text(), RailContext.of(RailContext.DEFAULT_TASK));
+                return inputRail.check(messages.get(i).text(), RailContext.of(task));
             }
         }
         return Verdict.PASS;
     }
 
     /** The output rail on a de-identified answer, knowing which pseudonyms the scope holds. */
-    private Verdict checkAnswer(String deidentifiedAnswer, PhiMap map) {
+    private Verdict checkAnswer(String deidentifiedAnswer, PhiMap map, String task) {
         if (outputRail == null || deidentifiedAnswer == null || deidentifiedAnswer.isEmpty()) {
             return Verdict.PASS;
         }
@@ -138,8 +143,7 @@ public final class ChatPipeline {
         for (PhiMap.Entry e : map.entries()) {
             pseudonyms.add(e.replacement());
         }
-        return outputRail.check(deidentifiedAnswer,
-                RailContext.of(RailContext.DEFAULT_TASK).withPseudonyms(pseudonyms));
+        return outputRail.check(deidentifiedAnswer, RailContext.of(task).withPseudonyms(pseudonyms));
     }
 
     /**
@@ -148,7 +152,7 @@ public final class ChatPipeline {
      */
     public Verdict checkStreamedAnswer(ChatCall call, String deidentifiedAnswer) {
         PhiMap map = call.scope().map(vault::scope).orElseGet(() -> PhiMap.create("request"));
-        return checkAnswer(deidentifiedAnswer, map);
+        return checkAnswer(deidentifiedAnswer, map, RailContext.DEFAULT_TASK);
     }
 
     /**
@@ -162,7 +166,7 @@ public final class ChatPipeline {
     public Streaming stream(ChatCall call, ChatSink client) {
         Prepared p = prepare(call);
         call.scope().ifPresent(k -> vault.save(k, p.map()));
-        Verdict in = checkInput(p.request());
+        Verdict in = checkInput(p.request(), RailContext.DEFAULT_TASK);
         if (in instanceof Verdict.Block block) {
             ChatResponse refused = new ChatResponse("rail-" + java.util.UUID.randomUUID(), call.request().model(),
                     block.answer(), FinishReason.STOP, new Usage(0, 0));

@@ -66,7 +66,8 @@ public final class GatewayServer implements AutoCloseable {
      * that turns a reviewer's edit back into pseudonyms.
      */
     public record Review(org.clinigate.core.drafts.DraftStore drafts, org.clinigate.core.pipeline.PhiVault vault,
-            org.clinigate.core.phi.Deidentifier deidentifier) {
+            org.clinigate.core.phi.Deidentifier deidentifier,
+            java.util.function.Supplier<org.clinigate.knowledge.KnowledgeIndex> knowledge) {
     }
 
     /** As above, plus the review API under /v1/drafts when {@code review} is not null. */
@@ -137,6 +138,8 @@ public final class GatewayServer implements AutoCloseable {
                 c.routes.post("/v1/drafts/{id}/sign", d::sign);
                 c.routes.post("/v1/drafts/{id}/reject", d::reject);
                 c.routes.get("/v1/drafts/{id}/fhir", d::fhir);
+                TasksHandler tasks = new TasksHandler(pipeline, review.drafts(), review.knowledge(), audit, metrics);
+                c.routes.post("/v1/tasks/{task}", tasks::handle);
             }
             c.routes.get("/console", ctx -> ctx.redirect("/console/index.html"));
             c.routes.get("/v1/audit", ctx -> auditTrail(ctx, auditLog, audit));
@@ -252,7 +255,7 @@ public final class GatewayServer implements AutoCloseable {
      * role.
      */
     static java.util.Set<String> rolesFor(String method, String path) {
-        if (path.equals("/v1/chat/completions")) {
+        if (path.equals("/v1/chat/completions") || path.startsWith("/v1/tasks/")) {
             return CLINICIAN;
         }
         if (path.equals("/v1/audit")) {

@@ -1,0 +1,305 @@
+package org.clinigate.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.clinigate.core.chat.ChatMessage;
+import org.clinigate.core.chat.ChatRequest;
+import org.clinigate.core.chat.ContentPart;
+import org.clinigate.core.chat.ResponseFormat;
+import org.clinigate.core.chat.Role;
+import org.clinigate.core.drafts.Draft;
+import org.clinigate.core.drafts.DraftStore;
+import org.clinigate.core.error.ClinigateException;
+import org.clinigate.core.error.ErrorCode;
+import org.clinigate.core.pipeline.ChatCall;
+import org.clinigate.core.pipeline.ChatPipeline;
+import org.clinigate.core.pipeline.Principal;
+import org.clinigate.core.pipeline.ScopeKey;
+import org.clinigate.knowledge.KnowledgeIndex;
+import org.clinigate.knowledge.Passage;
+import org.clinigate.knowledge.SearchFilter;
+import org.clinigate.knowledge.cite.CitationReport;
+import org.clinigate.knowledge.cite.CitationVerifier;
+import org.clinigate.knowledge.cite.Finding;
+import org.clinigate.knowledge.cite.NumberedSource;
+import org.clinigate.server.metrics.GatewayMetrics;
+
+/**
+ * {@code POST /v1/tasks/{task}}: clinical tasks that run through the same pipeline as chat (de-identification, the
+ * model, rails, re-linking) and end as a draft for a clinician to sign.
+ *
+ * <ul>
+ * <li>{@code note-summary}: a note becomes HPI, Medications, Allergies, Labs, Assessment and Plan, constrained by a
+ * JSON schema; an answer that does not match it is a 502 ({@code CG-2103}), never a half draft.
+ * <li>{@code ask}: a question is answered from retrieved guideline passages with numbered citations, which the
+ * CitationVerifier checks; its findings travel with the answer and the draft.
+ * </ul>
+ *
+ * <p>Prompt templates are versioned files in the repository ({@code tasks/<task>.v1.txt}); the version is stored
+ * with each draft.
+ */
+final class TasksHandler {
+
+    static final String PROMPT_VERSION = "v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> SECTIONS = List.of("hpi", "medications", "allergies", "labs", "assessment",
+            "plan");
+    private static final String NOTE_PROMPT = resource("note-summary.v1.txt");
+    private static final String NOTE_SCHEMA = resource("note-summary.v1.schema.json");
+    private static final String ASK_PROMPT = resource("ask.v1.txt");
+    /** The largest note or question accepted, in characters. */
+    static final int MAX_TEXT = 200_000;
+
+    private final ChatPipeline pipeline;
+    private final DraftStore drafts;
+    private final Supplier<KnowledgeIndex> index;
+    private final Auditor audit;
+    private final GatewayMetrics metrics;
+
+    TasksHandler(ChatPipeline pipeline, DraftStore drafts, Supplier<KnowledgeIndex> index, Auditor audit,
+            GatewayMetrics metrics) {
+        this.pipeline = pipeline;
+        this.drafts = drafts;
+        this.index = index;
+        this.audit = audit;
+        this.metrics = metrics;
+    }
+
+    void handle(Context ctx) {
+        String task = ctx.pathParam("task");
+        switch (task) {
+            case "note-summary" -> noteSummary(ctx);
+            case "ask" -> ask(ctx);
+            default -> throw new ClinigateException(ErrorCode.CG_3001,
+                    "no such task; available: note-summary, ask");
+        }
+    }
+
+    private void noteSummary(Context ctx) {
+        Principal who = ctx.attribute(GatewayServer.PRINCIPAL);
+        JsonNode body = body(ctx);
+        String model = text(body, "model", 256);
+        String note = text(body, "text", MAX_TEXT);
+        ChatRequest request = new ChatRequest(model,
+                List.of(message(Role.SYSTEM, NOTE_PROMPT), message(Role.USER, note)), 0.2, null, 1024, List.of(),
+                null, new ResponseFormat.JsonSchema("note_summary", NOTE_SCHEMA, true), java.util.Map.of());
+        ChatCall call = call(who, body, request);
+        ChatPipeline.Result result = pipeline.complete(call, "note-summary");
+        metrics.rails(result.rails());
+        if (result.rails().input() instanceof org.clinigate.core.rails.Verdict.Block) {
+            refusal(ctx, who, model, result, "note-summary");
+            return;
+        }
+        JsonNode deidentified = sections(result.deidentifiedAnswer());
+        JsonNode relinked = sections(result.response().content());
+        Draft draft = store(who, call, "note-summary", model, List.of(), result.rails().ruleIds(),
+                render(deidentified));
+        audit.allowed(ctx, who, model, result.deidentifiedRequest(), result.deidentifiedAnswer(),
+                result.response().usage().promptTokens(), result.response().usage().completionTokens(),
+                "note-summary", result.rails().ruleIds());
+        ObjectNode out = answer(draft, result);
+        out.set("sections", relinked);
+        ctx.contentType("application/json").result(out.toString());
+    }
+
+    private void ask(Context ctx) {
+        Principal who = ctx.attribute(GatewayServer.PRINCIPAL);
+        JsonNode body = body(ctx);
+        String model = text(body, "model", 256);
+        String question = text(body, "question", 20_000);
+        int k = body.path("k").asInt(5);
+        if (k < 1 || k > 20) {
+            throw new ClinigateException(ErrorCode.CG_2001, "k must be in [1, 20]");
+        }
+        String specialty = body.path("specialty").isTextual() ? body.path("specialty").asText() : null;
+        List<Passage> passages = index.get().search(question, k,
+                specialty == null ? SearchFilter.NONE : SearchFilter.specialty(specialty));
+        List<NumberedSource> sources = NumberedSource.fromPassages(passages);
+        ChatRequest request = new ChatRequest(model,
+                List.of(message(Role.SYSTEM, ASK_PROMPT + NumberedSource.promptBlock(sources)),
+                        message(Role.USER, question)),
+                0.2, null, 1024, List.of(), null, null, java.util.Map.of());
+        ChatCall call = call(who, body, request);
+        ChatPipeline.Result result = pipeline.complete(call, "ask");
+        metrics.rails(result.rails());
+        if (result.rails().input() instanceof org.clinigate.core.rails.Verdict.Block) {
+            refusal(ctx, who, model, result, "ask");
+            return;
+        }
+        CitationReport report = new CitationVerifier().verify(result.deidentifiedAnswer(), sources);
+        List<String> flags = new ArrayList<>(result.rails().ruleIds());
+        for (Finding f : report.problems()) {
+            String id = "citation." + f.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2")
+                    .toLowerCase(Locale.ROOT);
+            if (!flags.contains(id)) {
+                flags.add(id);
+            }
+        }
+        List<String> sourceIds = passages.stream().map(p -> p.chunk().id()).toList();
+        Draft draft = store(who, call, "ask", model, sourceIds, flags, result.deidentifiedAnswer());
+        audit.allowed(ctx, who, model, result.deidentifiedRequest(), result.deidentifiedAnswer(),
+                result.response().usage().promptTokens(), result.response().usage().completionTokens(), "ask",
+                flags);
+        ObjectNode out = answer(draft, result);
+        out.put("answer", result.response().content());
+        ArrayNode cites = out.putArray("sources");
+        for (int i = 0; i < passages.size(); i++) {
+            Passage p = passages.get(i);
+            cites.addObject().put("n", i + 1).put("id", p.chunk().id())
+                    .put("title", p.source().title()).put("heading", String.join(" > ", p.chunk().headingPath()));
+        }
+        ObjectNode check = out.putObject("citations");
+        check.put("ok", report.ok()).put("markers", report.markers());
+        ArrayNode problems = check.putArray("problems");
+        for (Finding f : report.problems()) {
+            problems.addObject().put("kind", f.getClass().getSimpleName()).put("start", f.start()).put("end", f.end());
+        }
+        ctx.contentType("application/json").result(out.toString());
+    }
+
+    /** An input rail refused the task: the fixed answer, no draft. */
+    private void refusal(Context ctx, Principal who, String model, ChatPipeline.Result result, String task) {
+        audit.allowed(ctx, who, model, result.deidentifiedRequest(), result.deidentifiedAnswer(), 0, 0, task,
+                result.rails().ruleIds());
+        ObjectNode out = JSON.createObjectNode();
+        out.put("task", task).put("refused", true).put("answer", result.response().content());
+        out.set("rails", rails(result.rails()));
+        ctx.contentType("application/json").result(out.toString());
+    }
+
+    private Draft store(Principal who, ChatCall call, String task, String model, List<String> sources,
+            List<String> flags, String deidentifiedText) {
+        ScopeKey scope = call.scope().orElse(null);
+        return drafts.create(new DraftStore.NewDraft(who.tenant(), scope == null ? null : scope.kind(),
+                scope == null ? null : scope.idHash(), task, model, PROMPT_VERSION, sources, flags,
+                deidentifiedText));
+    }
+
+    private static ObjectNode answer(Draft draft, ChatPipeline.Result result) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("task", draft.task()).put("draft_id", draft.id()).put("status", "preliminary")
+                .put("version", draft.version()).put("prompt_version", PROMPT_VERSION);
+        out.set("rails", rails(result.rails()));
+        return out;
+    }
+
+    private static ObjectNode rails(ChatPipeline.Rails rails) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("input", rails.input().label()).put("output", rails.output().label());
+        ArrayNode flags = r.putArray("flags");
+        for (var f : rails.flags()) {
+            flags.addObject().put("rule", f.rule()).put("severity", f.severity().name().toLowerCase(Locale.ROOT))
+                    .put("message", f.message());
+        }
+        return r;
+    }
+
+    /** The model's JSON, checked against the task's schema: every section present and of its type. */
+    static JsonNode sections(String modelJson) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(modelJson);
+        } catch (IOException e) {
+            throw new ClinigateException(ErrorCode.CG_2103, "the model's summary is not JSON");
+        }
+        if (n == null || !n.isObject()) {
+            throw new ClinigateException(ErrorCode.CG_2103, "the model's summary is not a JSON object");
+        }
+        for (String s : SECTIONS) {
+            JsonNode v = n.get(s);
+            boolean list = !s.equals("hpi") && !s.equals("assessment");
+            if (v == null || (list ? !v.isArray() : !v.isTextual())) {
+                throw new ClinigateException(ErrorCode.CG_2103,
+                        "the model's summary lacks section '" + s + "' or has it of the wrong type");
+            }
+        }
+        return n;
+    }
+
+    /** The sections as the draft's text, one heading per section. */
+    static String render(JsonNode sections) {
+        StringBuilder sb = new StringBuilder();
+        for (String s : SECTIONS) {
+            String heading = switch (s) {
+                case "hpi" -> "HPI";
+                default -> Character.toUpperCase(s.charAt(0)) + s.substring(1);
+            };
+            sb.append(heading).append(":\n");
+            JsonNode v = sections.get(s);
+            if (v.isArray()) {
+                if (v.isEmpty()) {
+                    sb.append("- none recorded\n");
+                }
+                for (JsonNode item : v) {
+                    sb.append("- ").append(item.asText()).append('\n');
+                }
+            } else {
+                sb.append(v.asText()).append('\n');
+            }
+            sb.append('\n');
+        }
+        return sb.toString().strip();
+    }
+
+    private static ChatCall call(Principal who, JsonNode body, ChatRequest request) {
+        JsonNode cg = body.path("clinigate");
+        String patient = cg.path("patient_id").isTextual() ? cg.path("patient_id").asText() : null;
+        String conversation = cg.path("conversation_id").isTextual() ? cg.path("conversation_id").asText() : null;
+        return new ChatCall(who, request, patient, conversation);
+    }
+
+    private static ChatMessage message(Role role, String text) {
+        return new ChatMessage(role, List.of(new ContentPart.Text(text)));
+    }
+
+    private static JsonNode body(Context ctx) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            throw new ClinigateException(ErrorCode.CG_2001, "the body is empty");
+        }
+        try {
+            JsonNode n = JSON.readTree(bytes);
+            if (n == null || !n.isObject()) {
+                throw new ClinigateException(ErrorCode.CG_2001, "the body must be a JSON object");
+            }
+            return n;
+        } catch (IOException e) {
+            throw new ClinigateException(ErrorCode.CG_1005, "malformed JSON");
+        }
+    }
+
+    private static String text(JsonNode body, String field, int max) {
+        JsonNode v = body.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new ClinigateException(ErrorCode.CG_2001, field + " is required");
+        }
+        String s = v.asText();
+        if (s.length() > max || s.indexOf('\u0000') >= 0) {
+            throw new ClinigateException(ErrorCode.CG_2001, field + " must be at most " + max
+                    + " characters without NUL");
+        }
+        return s;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = TasksHandler.class.getResourceAsStream("/org/clinigate/server/tasks/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled task file " + name + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

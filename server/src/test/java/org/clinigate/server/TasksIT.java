@@ -1,0 +1,91 @@
+package org.clinigate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.clinigate.core.drafts.Draft;
+import org.clinigate.core.drafts.DraftStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The clinical tasks on a scripted loopback backend: each ends as a preliminary draft, de-identified at rest. */
+class TasksIT {
+
+    static ScriptedBackend backend;
+    static Gateway gateway;
+
+    @BeforeAll
+    static void start() {
+        backend = new ScriptedBackend();
+        gateway = new Gateway(backend, Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    static String summaryJson(String name) {
+        return "{\"hpi\":\"" + name + " reports two days of cough.\",\"medications\":[\"amoxicillin 500 mg PO three "
+                + "times daily\"],\"allergies\":[\"NKDA\"],\"labs\":[\"CRP 48 mg/L\"],\"assessment\":\"Likely "
+                + "community-acquired pneumonia. This draft is assistive and not a diagnosis; a clinician must review "
+                + "it.\",\"plan\":[\"Chest X-ray\",\"Review in 48 hours\"]}";
+    }
+
+    @Test
+    void a_note_summary_becomes_a_sectioned_preliminary_draft() throws Exception {
+        // The scripted model answers with the summary, using the pseudonym it was given.
+        backend.answerWith(summaryJson("[NAME_1]"));
+        var r = gateway.post("/v1/tasks/note-summary", "{\"model\":\"test-model\",\"text\":\"Pt Orsolya Vendramin, "
+                + "cough x2 days, CRP 48. On amoxicillin 500 mg TDS. NKDA.\",\"clinigate\":{\"patient_id\":\"p-77\"}}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode out = Gateway.json(r.body());
+        assertThat(out.path("status").asText()).isEqualTo("preliminary");
+        assertThat(out.path("sections").path("hpi").asText()).contains("Orsolya Vendramin");
+        assertThat(out.path("sections").path("plan").size()).isEqualTo(2);
+        assertThat(backend.everythingReceived()).doesNotContain("Vendramin");
+        Draft d = gateway.store.drafts().get("local", out.path("draft_id").asText()).orElseThrow();
+        assertThat(d.status()).isEqualTo(DraftStatus.PRELIMINARY);
+        assertThat(d.text()).startsWith("HPI:\n[NAME_1] reports").contains("Medications:\n- amoxicillin")
+                .doesNotContain("Vendramin");
+        assertThat(d.promptVersion()).isEqualTo("v1");
+    }
+
+    @Test
+    void a_summary_that_breaks_the_schema_is_a_502_and_no_draft() throws Exception {
+        backend.answerWith("{\"hpi\":\"cough\",\"plan\":\"not a list\"}");
+        int before = gateway.store.drafts().list("local", null, 1000).size();
+        var r = gateway.post("/v1/tasks/note-summary", "{\"model\":\"test-model\",\"text\":\"cough\"}");
+        assertThat(r.statusCode()).isEqualTo(502);
+        assertThat(r.body()).contains("CG-2103");
+        assertThat(gateway.store.drafts().list("local", null, 1000)).hasSize(before);
+    }
+
+    @Test
+    void ask_answers_from_the_starter_guidelines_and_checks_the_citations() throws Exception {
+        backend.answerWith("The usual target INR is 2.5 with a range of 2.0 to 3.0 [1]. The CASCADE-9 trial showed "
+                + "otherwise [7]. This answer is assistive and not a diagnosis; a clinician must review it.");
+        var r = gateway.post("/v1/tasks/ask",
+                "{\"model\":\"test-model\",\"question\":\"What INR range is the target for warfarin in atrial "
+                        + "fibrillation?\",\"k\":3}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode out = Gateway.json(r.body());
+        assertThat(out.path("sources").size()).isEqualTo(3);
+        assertThat(out.path("sources").toString()).containsIgnoringCase("warfarin");
+        assertThat(out.path("citations").path("ok").asBoolean()).isFalse();
+        assertThat(out.path("citations").path("problems").toString()).contains("UnknownSource");
+        Draft d = gateway.store.drafts().get("local", out.path("draft_id").asText()).orElseThrow();
+        assertThat(d.sources()).hasSize(3);
+        assertThat(d.flags()).anyMatch(f -> f.startsWith("citation."));
+        assertThat(backend.everythingReceived()).contains("[1]").containsIgnoringCase("INR");
+    }
+
+    @Test
+    void an_unknown_task_and_a_missing_field_are_clear_errors() throws Exception {
+        assertThat(gateway.post("/v1/tasks/prescribe", "{\"model\":\"test-model\"}").statusCode()).isEqualTo(404);
+        assertThat(gateway.post("/v1/tasks/note-summary", "{\"model\":\"test-model\"}").body()).contains("CG-2001")
+                .contains("text is required");
+    }
+}
