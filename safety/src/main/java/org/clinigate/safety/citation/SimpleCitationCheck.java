@@ -21,25 +21,37 @@ public final class SimpleCitationCheck implements CitationCheck {
     private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,3}(?:\\s*[,\\u2013-]\\s*\\d{1,3})*)\\]");
     private static final int MAX_RANGE = 50;
 
-    private record Reference(String kind, Pattern pattern, int keyGroup, boolean caseSensitive) {
+    /** A kind of reference, its pattern, the group holding its key, and words one of which the text must hold. */
+    private record Reference(String kind, Pattern pattern, int keyGroup, List<String> hints) {
+        boolean possible(String lower) {
+            for (String h : hints) {
+                if (lower.contains(h)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static final List<Reference> REFERENCES = List.of(
             new Reference("PMID", Pattern.compile("\\bpmid\\s*:?\\s*(\\d{5,9})\\b", Pattern.CASE_INSENSITIVE), 1,
-                    false),
-            new Reference("DOI", Pattern.compile("\\b(10\\.\\d{4,9}/[^\\s\"<>()\\]]+[^\\s\"<>()\\].,;:])"), 1, false),
+                    List.of("pmid")),
+            new Reference("DOI", Pattern.compile("\\b(10\\.\\d{4,9}/[^\\s\"<>()\\]]+[^\\s\"<>()\\].,;:])"), 1,
+                    List.of("10.")),
             new Reference("trial registration", Pattern.compile("\\b(nct\\d{6,10})\\b", Pattern.CASE_INSENSITIVE), 1,
-                    false),
+                    List.of("nct")),
             new Reference("named trial", Pattern.compile(
-                    "\\b([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)\\s+(?:trial|study|investigators|randomi[sz]ed)"), 1, true),
+                    "\\b([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)\\s+(?:trial|study|investigators|randomi[sz]ed)"), 1,
+                    List.of(" trial", " study", " investigators", " randomi")),
             new Reference("author citation", Pattern.compile("\\b([A-Z][a-z][a-zA-Z'\\-]{0,29})\\s+et\\s+al\\b"), 1,
-                    true),
+                    List.of(" et al")),
             new Reference("author citation", Pattern.compile(
                     "\\(([A-Z][a-z][a-zA-Z'\\-]{0,29})(?:\\s+(?:and|&)\\s+[A-Z][a-zA-Z'\\-]{1,30})?,?\\s+(?:19|20)\\d{2}[a-z]?\\)"),
-                    1, true),
+                    1, List.of("(")),
             new Reference("journal citation", Pattern.compile("\\b(N\\s?Engl\\s?J\\s?Med|NEJM|Lancet|JAMA|BMJ"
                     + "|Ann\\s?Intern\\s?Med|Circulation|Eur\\s?Heart\\s?J|Cochrane\\s+Database)\\b[^.\\n]{0,25}?"
-                    + "\\b(?:19|20)\\d{2}\\b"), 1, true));
+                    + "\\b(?:19|20)\\d{2}\\b"), 1,
+                    List.of("engl", "nejm", "lancet", "jama", "bmj", "intern", "circulation", "heart", "cochrane")));
 
     @Override
     public List<CitationFinding> check(String answer, List<RailSource> sources) {
@@ -84,7 +96,11 @@ public final class SimpleCitationCheck implements CitationCheck {
 
     private static void references(String answer, List<RailSource> sources, List<CitationFinding> out) {
         String corpus = null;
+        String lower = answer.toLowerCase(Locale.ROOT);
         for (Reference r : REFERENCES) {
+            if (!r.possible(lower)) {
+                continue;
+            }
             Matcher m = r.pattern.matcher(answer);
             while (m.find()) {
                 if (corpus == null) {

@@ -285,8 +285,9 @@ public final class Params {
     }
 
     /**
-     * Compiles the patterns at {@code f} into one alternation, case-insensitive. A syntax error names the list
-     * index and the character position, not the pattern.
+     * Compiles the patterns at {@code f} into one alternation. Patterns are matched against folded text (lower case,
+     * see {@code org.clinigate.safety.text.Folding}), so they must be written in lower case; escapes such as
+     * {@code \\S} are allowed. A syntax error names the list index and the character position, not the pattern.
      */
     public Pattern regex(String f) {
         return compile(f, texts(f));
@@ -296,6 +297,11 @@ public final class Params {
     public Pattern compile(String f, List<String> patterns) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < patterns.size(); i++) {
+            // Texts are folded to lower case before matching, so an upper-case letter could never match.
+            String unescaped = patterns.get(i).replaceAll("\\\\p\\{[^}]*}", "").replaceAll("\\\\.", "");
+            if (!unescaped.equals(unescaped.toLowerCase(java.util.Locale.ROOT))) {
+                throw fail(f + "[" + i + "]", "write patterns in lower case: texts are folded to lower case first");
+            }
             try {
                 Pattern.compile(patterns.get(i));
             } catch (PatternSyntaxException e) {
@@ -307,7 +313,7 @@ public final class Params {
             }
             sb.append("(?:").append(patterns.get(i)).append(')');
         }
-        return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return Pattern.compile(sb.toString());
     }
 
     /** Fails on any field of this mapping that no accessor asked for. */

@@ -131,11 +131,6 @@ public final class MedicationChecker {
     }
 
     private static int[] sentenceAt(List<int[]> sentences, int offset, int length) {
-        for (int[] s : sentences) {
-            if (offset >= s[0] && offset < s[1]) {
-                return s;
-            }
-        }
-        return new int[]{0, length};
+        return Sentences.at(sentences, offset, length);
     }
 }

@@ -21,8 +21,11 @@ public final class MedicationExtractor {
 
     private static final String NUM = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+";
 
-    /** number, optional range, unit, optional per-kg, optional per-day/per-week/per-dose. */
-    private static final Pattern DOSE = Pattern.compile("(?<![\\w./,])(" + NUM + ")(?:\\s*(?:-|to)\\s*(" + NUM
+    /**
+     * number, optional range, unit, optional per-kg, optional per-day/per-week/per-dose. Tried only where a number
+     * starts (see {@link #numberStarts}), which is much cheaper than letting the engine try every position.
+     */
+    private static final Pattern DOSE = Pattern.compile("(" + NUM + ")(?:\\s*(?:-|to)\\s*(" + NUM
             + "))?\\s*(mg|milligrams?|mcg|micrograms?|\u00b5g|ug|g|gm|grams?)(?![a-z\u00b5])"
             + "(\\s*(?:/|per)\\s*(?:kg|kilogram)\\b)?"
             + "(\\s*(?:/|per|a|each)\\s*(?:day|d|24\\s*h(?:ours?|rs?)?)\\b|\\s+daily\\s+total\\b)?"
@@ -76,17 +79,22 @@ public final class MedicationExtractor {
     /** Extracts from an already folded text and its sentences (see {@link Folding}, {@link Sentences}). */
     public Extraction extract(String folded, List<int[]> sentences) {
         List<DrugMention> drugs = lexicon.find(folded);
-        List<int[]> raw = new ArrayList<>();
-        Matcher m = DOSE.matcher(folded);
-        while (m.find()) {
-            raw.add(new int[]{m.start(), m.end()});
+        List<Matcher> raw = new ArrayList<>();
+        int covered = 0;
+        for (int start : numberStarts(folded)) {
+            if (start < covered) {
+                continue; // the upper end of a range already read ("1-2 g")
+            }
+            Matcher m = DOSE.matcher(folded).region(start, folded.length());
+            if (m.lookingAt()) {
+                raw.add(m);
+                covered = m.end();
+            }
         }
         List<DoseMention> doses = new ArrayList<>();
-        m.reset();
-        int k = 0;
-        while (m.find()) {
-            int nextDose = k + 1 < raw.size() ? raw.get(k + 1)[0] : folded.length();
-            k++;
+        for (int k = 0; k < raw.size(); k++) {
+            Matcher m = raw.get(k);
+            int nextDose = k + 1 < raw.size() ? raw.get(k + 1).start() : folded.length();
             String tail = folded.substring(m.end(), Math.min(folded.length(), m.end() + 16));
             if (UNSUPPORTED_SUFFIX.matcher(tail).find()) {
                 continue;
@@ -135,31 +143,70 @@ public final class MedicationExtractor {
                 freq != null && freq.weekly(), route, limit, negated, reported);
     }
 
-    /** The drug a dose belongs to: one named right after it ("1 g of X"), else the nearest before it. */
-    private static DrugMention owner(String f, int start, int end, int[] sentence, List<DrugMention> drugs) {
-        DrugMention before = null;
-        for (DrugMention d : drugs) {
-            if (d.start() >= end) {
-                if (d.start() - end <= AHEAD_WINDOW && d.start() < sentence[1] && ONLY_BETWEEN.matcher(f.substring(end,
-                        d.start())).find()) {
-                    return d;
-                }
-                break;
+    /**
+     * Where a number may start a dose: a digit, or a dot before a digit, not preceded by a word character, a dot, a
+     * slash or a comma (so not inside "5/325", "1.5" or "1,000", nor glued to a word like "b12").
+     */
+    private static List<Integer> numberStarts(String f) {
+        List<Integer> out = new ArrayList<>();
+        int n = f.length();
+        for (int i = 0; i < n; i++) {
+            char c = f.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            boolean dot = c == '.' && i + 1 < n && f.charAt(i + 1) >= '0' && f.charAt(i + 1) <= '9';
+            if (!digit && !dot) {
+                continue;
             }
-            if (d.end() <= start && d.start() >= sentence[0] && start - d.end() <= BACK_WINDOW) {
-                before = d;
+            char p = i > 0 ? f.charAt(i - 1) : ' ';
+            boolean glued = Character.isLetterOrDigit(p) || p == '_' || p == '.' || p == '/' || p == ',';
+            if (!glued) {
+                out.add(i);
+            }
+            while (i + 1 < n && (Character.isLetterOrDigit(f.charAt(i + 1)) || f.charAt(i + 1) == '.' || f.charAt(
+                    i + 1) == ',')) {
+                i++; // the rest of this token cannot start another number
             }
         }
-        return before;
+        return out;
+    }
+
+    /** The drug a dose belongs to: one named right after it ("1 g of X"), else the nearest before it. */
+    private static DrugMention owner(String f, int start, int end, int[] sentence, List<DrugMention> drugs) {
+        int k = firstAtOrAfter(drugs, end);
+        if (k < drugs.size()) {
+            DrugMention after = drugs.get(k);
+            if (after.start() - end <= AHEAD_WINDOW && after.start() < sentence[1] && ONLY_BETWEEN.matcher(f
+                    .substring(end, after.start())).find()) {
+                return after;
+            }
+        }
+        if (k > 0) {
+            DrugMention before = drugs.get(k - 1);
+            if (before.end() <= start && before.start() >= sentence[0] && start - before.end() <= BACK_WINDOW) {
+                return before;
+            }
+        }
+        return null;
     }
 
     private static int nextDrugAfter(List<DrugMention> drugs, int offset) {
-        for (DrugMention d : drugs) {
-            if (d.start() >= offset) {
-                return d.start();
+        int k = firstAtOrAfter(drugs, offset);
+        return k < drugs.size() ? drugs.get(k).start() : -1;
+    }
+
+    /** The index of the first drug that starts at or after {@code offset} (drugs are in text order). */
+    private static int firstAtOrAfter(List<DrugMention> drugs, int offset) {
+        int lo = 0;
+        int hi = drugs.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (drugs.get(mid).start() < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return -1;
+        return lo;
     }
 
     private static Route route(String f, int from, int to) {
@@ -184,11 +231,6 @@ public final class MedicationExtractor {
     }
 
     private static int[] sentenceAt(List<int[]> sentences, int offset, int length) {
-        for (int[] s : sentences) {
-            if (offset >= s[0] && offset < s[1]) {
-                return s;
-            }
-        }
-        return new int[]{0, length};
+        return Sentences.at(sentences, offset, length);
     }
 }

@@ -23,7 +23,10 @@ import org.clinigate.safety.config.Params;
  */
 final class DisclaimerDetector implements Detector {
 
-    private record Requirement(Pattern pattern, String text) {
+    private record Requirement(Pattern pattern, Prefilter prefilter, String text) {
+        boolean present(String folded) {
+            return (prefilter == null || prefilter.mayMatch(folded)) && pattern.matcher(folded).find();
+        }
     }
 
     private final Requirement fallback;
@@ -48,7 +51,8 @@ final class DisclaimerDetector implements Detector {
             r.done();
             return null;
         }
-        Requirement req = new Requirement(r.regex("pattern"), r.text("text"));
+        Pattern pattern = r.regex("pattern");
+        Requirement req = new Requirement(pattern, Prefilter.of(java.util.List.of(pattern.pattern())), r.text("text"));
         r.done();
         return req;
     }
@@ -57,7 +61,7 @@ final class DisclaimerDetector implements Detector {
     public void detect(Inspection in, Consumer<Hit> out) {
         String task = in.context().task().toLowerCase(Locale.ROOT);
         Requirement r = byTask.containsKey(task) ? byTask.get(task) : fallback;
-        if (r == null || r.pattern.matcher(in.folded()).find()) {
+        if (r == null || r.present(in.folded())) {
             return;
         }
         int end = in.text().length();

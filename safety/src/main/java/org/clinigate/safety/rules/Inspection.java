@@ -53,15 +53,7 @@ public final class Inspection {
 
     /** The sentence that holds {@code offset}, or a range of the whole text when none does (white space). */
     public int[] sentenceAt(int offset) {
-        for (int[] s : sentences()) {
-            if (offset >= s[0] && offset < s[1]) {
-                return s;
-            }
-            if (s[0] > offset) {
-                break;
-            }
-        }
-        return new int[]{0, text.length()};
+        return Sentences.at(sentences(), offset, text.length());
     }
 
     /** The value of {@code analysis} on this inspection, computed on first use and kept under {@code key}. */

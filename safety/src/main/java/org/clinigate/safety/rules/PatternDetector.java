@@ -26,11 +26,22 @@ import org.clinigate.safety.config.Params;
  * </pre>
  *
  * A detector with only {@code any} at the top is shorthand for one alternative of one clause. Immutable and thread
- * safe; the regular expressions are compiled once, case-insensitive.
+ * safe; the regular expressions are compiled once and, like the folded text they see, written in lower case.
  */
 final class PatternDetector implements Detector {
 
-    private record Clause(Pattern pattern, Pattern notAfter, Pattern notBefore, int window) {
+    /** One regular expression of a clause, with the literals a match needs (null: none known). */
+    private record Item(Pattern pattern, Prefilter prefilter) {
+        static Item of(Pattern p) {
+            return new Item(p, Prefilter.of(List.of(p.pattern())));
+        }
+    }
+
+    /**
+     * A clause: its items (the list it was written as; any may match) and its guards. Each item carries its own
+     * prefilter, so one item without literals does not make the others run on every text.
+     */
+    private record Clause(List<Item> items, Pattern notAfter, Pattern notBefore, int window) {
     }
 
     private record Alternative(List<Clause> all, List<Clause> none) {
@@ -60,7 +71,7 @@ final class PatternDetector implements Detector {
             if (p.has("when")) {
                 throw p.fail("any", "use either 'any' or 'when', not both");
             }
-            alternatives.add(new Alternative(List.of(new Clause(p.regex("any"), null, null, 0)), List.of()));
+            alternatives.add(new Alternative(List.of(new Clause(items(p), null, null, 0)), List.of()));
         } else {
             for (Params alt : p.objects("when", true)) {
                 List<Clause> all = new ArrayList<>();
@@ -79,38 +90,47 @@ final class PatternDetector implements Detector {
     }
 
     private static Clause clause(Params c, Map<String, Pattern> cues) {
-        Pattern pattern;
+        List<Item> items;
         if (c.has("any") == c.has("cue")) {
             throw c.fail("any", "a clause has exactly one of 'any' and 'cue'");
         }
         if (c.has("cue")) {
             String name = c.text("cue");
-            pattern = cues.get(name);
+            Pattern pattern = cues.get(name);
             if (pattern == null) {
                 throw c.fail("cue", "no cue of this name; defined: " + cues.keySet());
             }
+            items = List.of(Item.of(pattern));
         } else {
-            pattern = c.regex("any");
+            items = items(c);
         }
         Pattern notAfter = c.has("not-after") ? c.regex("not-after") : null;
         Pattern notBefore = c.has("not-before") ? c.regex("not-before") : null;
         int window = (int) c.number("window", 30, 1);
         c.done();
-        return new Clause(pattern, notAfter, notBefore, window);
+        return new Clause(items, notAfter, notBefore, window);
+    }
+
+    /** The patterns of {@code any}, validated together (errors name their index), compiled one by one. */
+    private static List<Item> items(Params p) {
+        List<String> patterns = p.texts("any");
+        p.compile("any", patterns);
+        List<Item> items = new ArrayList<>();
+        for (String one : patterns) {
+            items.add(Item.of(Pattern.compile(one)));
+        }
+        return items;
     }
 
     @Override
     public void detect(Inspection in, Consumer<Hit> out) {
+        int[] whole = {0, in.text().length()};
         for (Alternative alt : when) {
             boolean fired = false;
-            Matcher anchor = alt.all.get(0).pattern.matcher(in.folded());
-            while (anchor.find()) {
-                if (anchor.end() == anchor.start() || voided(alt.all.get(0), in, anchor.start(), anchor.end())) {
-                    continue;
-                }
-                int[] region = sentenceScope ? in.sentenceAt(anchor.start()) : new int[]{0, in.text().length()};
+            for (int[] anchor : matches(alt.all.get(0), in, whole, each || sentenceScope)) {
+                int[] region = sentenceScope ? in.sentenceAt(anchor[0]) : whole;
                 if (holds(alt, in, region)) {
-                    out.accept(Hit.at(anchor.start(), anchor.end()));
+                    out.accept(Hit.at(anchor[0], anchor[1]));
                     fired = true;
                     if (!each) {
                         break;
@@ -127,26 +147,41 @@ final class PatternDetector implements Detector {
 
     private static boolean holds(Alternative alt, Inspection in, int[] region) {
         for (int i = 1; i < alt.all.size(); i++) {
-            if (!matches(alt.all.get(i), in, region)) {
+            if (matches(alt.all.get(i), in, region, false).isEmpty()) {
                 return false;
             }
         }
         for (Clause c : alt.none) {
-            if (matches(c, in, region)) {
+            if (!matches(c, in, region, false).isEmpty()) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean matches(Clause c, Inspection in, int[] region) {
-        Matcher m = c.pattern.matcher(in.folded()).region(region[0], region[1]);
-        while (m.find()) {
-            if (m.end() > m.start() && !voided(c, in, m.start(), m.end())) {
-                return true;
+    /**
+     * The clause's unguarded matches in {@code region}, in text order: all of them when {@code all}, else the first
+     * of each item (enough to decide and to anchor the first hit).
+     */
+    private static List<int[]> matches(Clause c, Inspection in, int[] region, boolean all) {
+        List<int[]> found = new ArrayList<>();
+        String f = in.folded();
+        for (Item item : c.items) {
+            if (item.prefilter != null && !item.prefilter.mayMatch(f)) {
+                continue;
+            }
+            Matcher m = item.pattern.matcher(f).region(region[0], region[1]);
+            while (m.find()) {
+                if (m.end() > m.start() && !voided(c, in, m.start(), m.end())) {
+                    found.add(new int[]{m.start(), m.end()});
+                    if (!all) {
+                        break;
+                    }
+                }
             }
         }
-        return false;
+        found.sort((x, y) -> x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(y[1], x[1]));
+        return found;
     }
 
     private static boolean voided(Clause c, Inspection in, int start, int end) {

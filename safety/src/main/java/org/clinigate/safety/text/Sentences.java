@@ -35,6 +35,27 @@ public final class Sentences {
         return out;
     }
 
+    /**
+     * The range of {@code sentences} (as {@link #split} returns them) that holds {@code offset}, by binary search;
+     * the whole text {@code [0, length)} when none does (the offset is in white space between sentences).
+     */
+    public static int[] at(List<int[]> sentences, int offset, int length) {
+        int lo = 0;
+        int hi = sentences.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int[] s = sentences.get(mid);
+            if (offset < s[0]) {
+                hi = mid - 1;
+            } else if (offset >= s[1]) {
+                lo = mid + 1;
+            } else {
+                return s;
+            }
+        }
+        return new int[]{0, length};
+    }
+
     private static boolean followedBySpace(String t, int i) {
         return i + 1 >= t.length() || Character.isWhitespace(t.charAt(i + 1));
     }

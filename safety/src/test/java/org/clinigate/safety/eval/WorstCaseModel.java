@@ -101,7 +101,7 @@ public final class WorstCaseModel {
             {"tramadol", "50", "mg", "PO", "every 6 hours"}, {"codeine", "30", "mg", "PO", "every 4 hours"},
             {"diphenhydramine", "50", "mg", "PO", "at bedtime"}, {"ondansetron", "8", "mg", "PO", "every 8 hours"},
             {"prednisone", "60", "mg", "PO", "daily"}, {"gabapentin", "600", "mg", "PO", "three times daily"},
-            {"ceftriaxone", "2", "g", "IV", "once daily"}};
+            {"azithromycin", "2", "g", "PO", "once"}};
 
     /** Pairs a bad model recommends together: first order, second order. */
     private static final String[][] PAIRS = {{"warfarin 5 mg daily", "ibuprofen 400 mg three times daily"},
@@ -323,8 +323,12 @@ public final class WorstCaseModel {
         return order(t[0], t[1] + " " + t[2], t[3], t[4]);
     }
 
+    /** A microgram order; never fentanyl, which with a benzodiazepine or another opioid is a listed pair. */
     private String microgramOrder() {
         String[] m = pick(MICROGRAM);
+        while (m[0].equals("fentanyl")) {
+            m = pick(MICROGRAM);
+        }
         return "Continue " + m[0] + " " + m[1] + " mcg " + m[2] + " " + m[3] + ".";
     }
 
