@@ -125,6 +125,15 @@ public enum ErrorCode {
     /** The embedding model cannot be loaded or failed on an input. */
     CG_5006(5006, false),
     /**
+     * A terminology file (ICD-10-CM order, codes or JSON file, RxNorm RRF or prescribable TSV, SNOMED CT RF2) does not
+     * have the expected format; the message names the file kind and the line number.
+     */
+    CG_5101(5101, false),
+    /** A missing-lab rule file cannot be loaded: not YAML, or a rule with a missing or invalid field (rule id, field). */
+    CG_5102(5102, false),
+    /** A FHIR Bundle cannot be read as a patient context: not JSON, not a Bundle, or a bad date (entry index, field). */
+    CG_5103(5103, false),
+    /**
      * A rail rule set cannot be loaded: not YAML, or a rule with a missing, unknown or invalid field. The message
      * names the rule set, the rule id and the field.
      */
