@@ -82,12 +82,13 @@ class ModelLoadingTest {
         assertThatThrownBy(() -> TinyModel.config().withDefaultMaxTokens(0))
                 .hasMessageContaining("default-max-tokens");
         Path copy = Files.copy(TinyModel.config().modelPath(), dir.resolve("copy.gguf"));
-        LlamaConfig wide = TinyModel.config().withSlots(2048, 1);
+        LlamaConfig wide = TinyModel.config().withSlots(org.clinigate.inference.testing.TinyGemma.CONTEXT * 2, 1);
         LlamaBackend tooWide = new LlamaBackend(new LlamaConfig(wide.name(), copy, wide.models(), wide.contextSize(),
                 wide.slots(), wide.threads(), wide.gpuLayers(), wide.defaultMaxTokens(), wide.slotWait(),
                 wide.generationTimeout(), wide.cachePrompt()));
         int before = ModelRegistry.nativeLoads();
-        assertThatThrownBy(tooWide::load).hasMessageContaining("trained context 512");
+        assertThatThrownBy(tooWide::load)
+                .hasMessageContaining("trained context " + org.clinigate.inference.testing.TinyGemma.CONTEXT);
         assertThat(ModelRegistry.nativeLoads()).isEqualTo(before);
     }
 }

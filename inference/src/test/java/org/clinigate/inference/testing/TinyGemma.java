@@ -25,7 +25,7 @@ public final class TinyGemma {
     public static final int KV_HEADS = 2;
     public static final int HEAD_DIM = 32;
     public static final int FEED_FORWARD = 256;
-    public static final int CONTEXT = 512;
+    public static final int CONTEXT = 4096;
 
     /** Gemma 3's chat template, as published in its tokenizer_config.json. */
     public static final String CHAT_TEMPLATE = """

@@ -92,8 +92,9 @@ final class TasksHandler {
         String model = text(body, "model", 256);
         String note = text(body, "text", MAX_TEXT);
         ChatRequest request = new ChatRequest(model,
-                List.of(message(Role.SYSTEM, NOTE_PROMPT), message(Role.USER, note)), 0.2, null, 1024, List.of(),
-                null, new ResponseFormat.JsonSchema("note_summary", NOTE_SCHEMA, true), java.util.Map.of());
+                List.of(message(Role.SYSTEM, NOTE_PROMPT), message(Role.USER, note)), 0.2, null, maxTokens(body),
+                List.of(), seed(body), new ResponseFormat.JsonSchema("note_summary", NOTE_SCHEMA, true),
+                java.util.Map.of());
         ChatCall call = call(who, body, request);
         ChatPipeline.Result result = pipeline.complete(call, "note-summary");
         metrics.rails(result.rails());
@@ -129,7 +130,7 @@ final class TasksHandler {
         ChatRequest request = new ChatRequest(model,
                 List.of(message(Role.SYSTEM, ASK_PROMPT + NumberedSource.promptBlock(sources)),
                         message(Role.USER, question)),
-                0.2, null, 1024, List.of(), null, null, java.util.Map.of());
+                0.2, null, maxTokens(body), List.of(), seed(body), null, java.util.Map.of());
         ChatCall call = call(who, body, request);
         ChatPipeline.Result result = pipeline.complete(call, "ask");
         metrics.rails(result.rails());
@@ -257,6 +258,19 @@ final class TasksHandler {
         String patient = cg.path("patient_id").isTextual() ? cg.path("patient_id").asText() : null;
         String conversation = cg.path("conversation_id").isTextual() ? cg.path("conversation_id").asText() : null;
         return new ChatCall(who, request, patient, conversation);
+    }
+
+    /** {@code max_tokens} from the body, 1 to 8192, default 1024. */
+    private static int maxTokens(JsonNode body) {
+        int n = body.path("max_tokens").asInt(1024);
+        if (n < 1 || n > 8192) {
+            throw new ClinigateException(ErrorCode.CG_2001, "max_tokens must be in [1, 8192]");
+        }
+        return n;
+    }
+
+    private static Long seed(JsonNode body) {
+        return body.path("seed").canConvertToLong() ? body.path("seed").asLong() : null;
     }
 
     private static ChatMessage message(Role role, String text) {
