@@ -39,6 +39,7 @@ import org.clinigate.safety.config.Yaml;
  *     description: ...
  *     message: ...                  # optional; the flag message when the detector gives none
  *     tasks: [radiology-draft]      # optional; default all tasks
+ *     except-tasks: [note-summary]  # optional; tasks the rule skips (documents rather than a person speaking)
  *     detector: {type: pattern, ...}
  *     tests:                        # at least one match and one no-match
  *       - {text: ..., expect: match}
@@ -121,6 +122,7 @@ public final class RuleSetLoader {
         String message = p.text("message", description);
         String category = p.text("category");
         Set<String> tasks = new LinkedHashSet<>(p.texts("tasks", List.of()));
+        Set<String> exceptTasks = new LinkedHashSet<>(p.texts("except-tasks", List.of()));
         String answer = null;
         if (action == RailAction.BLOCK) {
             String key = p.text("answer");
@@ -140,8 +142,8 @@ public final class RuleSetLoader {
         Detector detector = detectors.create(p.object("detector"), cues);
         List<RuleTest> tests = tests(p);
         p.done();
-        return new Rule(id, category, severity, action, description, message, tasks, detector, answer, replacement,
-                tests);
+        return new Rule(id, category, severity, action, description, message, tasks, exceptTasks, detector, answer,
+                replacement, tests);
     }
 
     private static <T> T parse(Params p, String field, java.util.function.Function<String, T> parser) {

@@ -16,6 +16,8 @@ import org.clinigate.safety.SafetyRails;
  * held-out set (not tuned on), with every miss.</li>
  * <li>Output rails: catch rate per planted danger, firings per rule, and the false-flag rate, on answers generated
  * with seeds the tests do not use, and on the hand-written held-out outputs.</li>
+ * <li>Over-refusal of the input rails on public corpora this project did not write, when the shared reference data
+ * is present ({@link ExternalCorpora}).</li>
  * <li>Latency of the output rail, and of the input rail, per 2 KB text: warm-up, then each check timed on its own;
  * p50, p95 and p99 in microseconds.</li>
  * </ol>
@@ -26,7 +28,7 @@ import org.clinigate.safety.SafetyRails;
  * mvn -B -o -q test-compile -pl safety
  * mvn -B -o -q dependency:build-classpath -pl safety -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/safety.cp
  * java -cp safety/target/classes:safety/target/test-classes:$(cat /tmp/safety.cp) \
- *     org.clinigate.safety.eval.RailsBench [iterations]
+ *     org.clinigate.safety.eval.RailsBench [iterations] [shared-data-dir, default ../shared/data]
  * </pre>
  */
 public final class RailsBench {
@@ -36,8 +38,9 @@ public final class RailsBench {
     private RailsBench() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        java.nio.file.Path shared = java.nio.file.Path.of(args.length > 1 ? args[1] : "../shared/data");
         System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, %s %s%n", Runtime.getRuntime()
                 .availableProcessors(), System.getProperty("java.version"), System.getProperty("os.name"),
                 System
@@ -52,6 +55,8 @@ public final class RailsBench {
                 "/org/clinigate/safety/corpus/input-dev.tsv")).table("input rails, dev set (rules tuned on it)"));
         System.out.print(InputCorpus.evaluate(rails.input(), InputCorpus.load(
                 "/org/clinigate/safety/corpus/input-holdout.tsv")).table("input rails, held-out set"));
+
+        new ExternalCorpora(shared).run(rails.input());
 
         OutputReport generated = new OutputReport();
         WorstCaseModel model = new WorstCaseModel(2026);
