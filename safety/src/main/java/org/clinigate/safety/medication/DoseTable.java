@@ -43,7 +43,7 @@ public final class DoseTable {
     public static final String RESOURCE = "/org/clinigate/safety/dose-limits.yaml";
 
     private static final Set<String> BASES = Set.of("label-maximum", "label-highest", "usual-upper");
-    private static final Set<String> CHECKS = Set.of("openfda-excerpt", "label-copy", "unverified");
+    static final Set<String> CHECKS = Set.of("openfda-excerpt", "label-copy", "unverified");
 
     private final String id;
     private final String version;

@@ -84,8 +84,12 @@ public final class Interactions {
             String risk = q.text("risk");
             List<LabelCitation> cites = new ArrayList<>();
             for (Params c : q.objects("citations", true)) {
-                cites.add(new LabelCitation(c.text("label"), c.text("issuer"), c.text("section"), c.text("setid",
-                        null), c.text("checked")));
+                LabelCitation lc = new LabelCitation(c.text("label"), c.text("issuer"), c.text("section"), c.text(
+                        "setid", null), c.text("checked"));
+                if (!DoseTable.CHECKS.contains(lc.checked())) {
+                    throw c.fail("checked", "must be one of " + DoseTable.CHECKS);
+                }
+                cites.add(lc);
                 c.done();
             }
             q.done();
