@@ -82,6 +82,50 @@ class TasksIT {
         assertThat(backend.everythingReceived()).contains("[1]").containsIgnoringCase("INR");
     }
 
+    static String image(byte[] bytes, String type) {
+        return "{\"type\":\"" + type + "\",\"data\":\"" + java.util.Base64.getEncoder().encodeToString(bytes) + "\"}";
+    }
+
+    @Test
+    void a_radiology_draft_sends_only_re_encoded_pixels_and_refuses_burned_in_annotations() throws Exception {
+        byte[] film = org.clinigate.server.imaging.DicomWriterAccess.chest(32, 24, "NO", "Quarrisford^Wendeline",
+                "MRN55512");
+        backend.answerWith("{\"findings\":\"Lungs are clear. No effusion.\",\"impression\":\"No acute "
+                + "cardiopulmonary process. This is not a diagnostic report. A radiologist must review the images.\","
+                + "\"comparison\":\"No prior study.\"}");
+        var r = gateway.post("/v1/tasks/radiology-draft", "{\"model\":\"test-model\",\"indication\":\"Cough, "
+                + "fever. Rule out pneumonia.\",\"images\":[" + image(film, "dicom") + "]}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode out = Gateway.json(r.body());
+        assertThat(out.path("report").path("impression").asText()).contains("No acute");
+        var sent = backend.received.get(backend.received.size() - 1);
+        var parts = sent.messages().get(1).parts();
+        assertThat(parts).hasSize(2);
+        assertThat(((org.clinigate.core.chat.ContentPart.Text) parts.get(0)).text()).contains("Modality=CR")
+                .contains("Body Part Examined=CHEST");
+        assertThat(parts.get(1)).isInstanceOf(org.clinigate.core.chat.ContentPart.ImageUrl.class);
+        String everything = ((org.clinigate.core.chat.ContentPart.Text) parts.get(0)).text() + parts.stream()
+                .filter(p -> p instanceof org.clinigate.core.chat.ContentPart.ImageUrl)
+                .map(p -> new String(
+                        java.util.Base64.getDecoder().decode(((org.clinigate.core.chat.ContentPart.ImageUrl) p)
+                                .url().substring("data:image/png;base64,".length())),
+                        java.nio.charset.StandardCharsets.ISO_8859_1))
+                .reduce("", String::concat);
+        assertThat(everything).doesNotContain("Quarrisford").doesNotContain("MRN55512");
+        Draft d = gateway.store.drafts().get("local", out.path("draft_id").asText()).orElseThrow();
+        assertThat(d.task()).isEqualTo("radiology-draft");
+        assertThat(d.text()).startsWith("Findings:");
+
+        byte[] burned = org.clinigate.server.imaging.DicomWriterAccess.chest(16, 16, "YES", "A^B", "C");
+        var refused = gateway.post("/v1/tasks/radiology-draft", "{\"model\":\"test-model\",\"indication\":\"x\","
+                + "\"images\":[" + image(burned, "dicom") + "]}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Burned In Annotation");
+        var corrupt = gateway.post("/v1/tasks/radiology-draft", "{\"model\":\"test-model\",\"indication\":\"x\","
+                + "\"images\":[{\"type\":\"png\",\"data\":\"bm90IGFuIGltYWdl\"}]}");
+        assertThat(corrupt.statusCode()).isEqualTo(400);
+    }
+
     @Test
     void an_unknown_task_and_a_missing_field_are_clear_errors() throws Exception {
         assertThat(gateway.post("/v1/tasks/prescribe", "{\"model\":\"test-model\"}").statusCode()).isEqualTo(404);

@@ -58,6 +58,10 @@ final class TasksHandler {
     private static final String NOTE_PROMPT = resource("note-summary.v1.txt");
     private static final String NOTE_SCHEMA = resource("note-summary.v1.schema.json");
     private static final String ASK_PROMPT = resource("ask.v1.txt");
+    private static final String RADIOLOGY_PROMPT = resource("radiology-draft.v1.txt");
+    private static final String RADIOLOGY_SCHEMA = resource("radiology-draft.v1.schema.json");
+    /** The most images one study may send, the prior study's included. */
+    static final int MAX_IMAGES = 8;
     /** The largest note or question accepted, in characters. */
     static final int MAX_TEXT = 200_000;
 
@@ -81,8 +85,9 @@ final class TasksHandler {
         switch (task) {
             case "note-summary" -> noteSummary(ctx);
             case "ask" -> ask(ctx);
+            case "radiology-draft" -> radiology(ctx);
             default -> throw new ClinigateException(ErrorCode.CG_3001,
-                    "no such task; available: note-summary, ask");
+                    "no such task; available: note-summary, radiology-draft, ask");
         }
     }
 
@@ -167,6 +172,110 @@ final class TasksHandler {
             problems.addObject().put("kind", f.getClass().getSimpleName()).put("start", f.start()).put("end", f.end());
         }
         ctx.contentType("application/json").result(out.toString());
+    }
+
+    private void radiology(Context ctx) {
+        Principal who = ctx.attribute(GatewayServer.PRINCIPAL);
+        JsonNode body = body(ctx);
+        String model = text(body, "model", 256);
+        String indication = text(body, "indication", 20_000);
+        boolean force = body.path("force_burned_in").asBoolean(false);
+        List<ContentPart> parts = new ArrayList<>();
+        StringBuilder context = new StringBuilder("Clinical indication: ").append(indication).append('\n');
+        List<org.clinigate.server.imaging.StudyImage> current = images(body.get("images"), "images", force, true);
+        List<org.clinigate.server.imaging.StudyImage> prior = images(body.get("prior_images"), "prior_images", force,
+                false);
+        if (current.size() + prior.size() > MAX_IMAGES) {
+            throw new ClinigateException(ErrorCode.CG_2001, "at most " + MAX_IMAGES + " images per study");
+        }
+        describe(context, "Current study", current);
+        if (body.path("prior_report").isTextual()) {
+            context.append("Prior report: ").append(body.path("prior_report").asText()).append('\n');
+        }
+        describe(context, "Prior study", prior);
+        parts.add(new ContentPart.Text(context.toString()));
+        for (var image : current) {
+            parts.add(new ContentPart.ImageUrl("data:image/png;base64,"
+                    + java.util.Base64.getEncoder().encodeToString(image.png()), "high"));
+        }
+        for (var image : prior) {
+            parts.add(new ContentPart.ImageUrl("data:image/png;base64,"
+                    + java.util.Base64.getEncoder().encodeToString(image.png()), "low"));
+        }
+        ChatRequest request = new ChatRequest(model,
+                List.of(message(Role.SYSTEM, RADIOLOGY_PROMPT), new ChatMessage(Role.USER, parts)), 0.2, null,
+                maxTokens(body), List.of(), seed(body),
+                new ResponseFormat.JsonSchema("radiology_draft", RADIOLOGY_SCHEMA, true), java.util.Map.of());
+        ChatCall call = call(who, body, request);
+        ChatPipeline.Result result = pipeline.complete(call, "radiology-draft");
+        metrics.rails(result.rails());
+        if (result.rails().input() instanceof org.clinigate.core.rails.Verdict.Block) {
+            refusal(ctx, who, model, result, "radiology-draft");
+            return;
+        }
+        JsonNode deidentified = report(result.deidentifiedAnswer());
+        JsonNode relinked = report(result.response().content());
+        String text = "Findings:\n" + deidentified.get("findings").asText() + "\n\nImpression:\n"
+                + deidentified.get("impression").asText() + "\n\nComparison:\n"
+                + deidentified.get("comparison").asText();
+        Draft draft = store(who, call, "radiology-draft", model, List.of(), result.rails().ruleIds(), text);
+        audit.allowed(ctx, who, model, result.deidentifiedRequest(), result.deidentifiedAnswer(),
+                result.response().usage().promptTokens(), result.response().usage().completionTokens(),
+                "radiology-draft", result.rails().ruleIds());
+        ObjectNode out = answer(draft, result);
+        out.set("report", relinked);
+        out.put("images", current.size()).put("prior_images", prior.size());
+        ctx.contentType("application/json").result(out.toString());
+    }
+
+    private static List<org.clinigate.server.imaging.StudyImage> images(JsonNode list, String field, boolean force,
+            boolean required) {
+        List<org.clinigate.server.imaging.StudyImage> out = new ArrayList<>();
+        if (list == null || list.isNull()) {
+            if (required) {
+                throw new ClinigateException(ErrorCode.CG_2001, field + " is required: a list of {type, data}");
+            }
+            return out;
+        }
+        if (!list.isArray() || required && list.isEmpty()) {
+            throw new ClinigateException(ErrorCode.CG_2001, field + " must be a non-empty list of {type, data}");
+        }
+        for (JsonNode item : list) {
+            byte[] bytes;
+            try {
+                bytes = java.util.Base64.getDecoder().decode(item.path("data").asText(""));
+            } catch (IllegalArgumentException e) {
+                throw new ClinigateException(ErrorCode.CG_2001, field + ": data must be base64");
+            }
+            out.add(org.clinigate.server.imaging.StudyImage.read(bytes, item.path("type").asText(""), force));
+        }
+        return out;
+    }
+
+    private static void describe(StringBuilder sb, String label, List<org.clinigate.server.imaging.StudyImage> images) {
+        for (int i = 0; i < images.size(); i++) {
+            sb.append(label).append(", image ").append(i + 1);
+            if (!images.get(i).attributes().isEmpty()) {
+                sb.append(": ").append(images.get(i).attributes());
+            }
+            sb.append('\n');
+        }
+    }
+
+    /** The model's report JSON, checked against the radiology schema. */
+    static JsonNode report(String modelJson) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(modelJson);
+        } catch (IOException e) {
+            throw new ClinigateException(ErrorCode.CG_2103, "the model's report is not JSON");
+        }
+        for (String s : List.of("findings", "impression", "comparison")) {
+            if (n == null || !n.isObject() || !n.path(s).isTextual()) {
+                throw new ClinigateException(ErrorCode.CG_2103, "the model's report lacks section '" + s + "'");
+            }
+        }
+        return n;
     }
 
     /** An input rail refused the task: the fixed answer, no draft. */
