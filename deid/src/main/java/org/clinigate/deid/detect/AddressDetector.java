@@ -72,24 +72,16 @@ final class AddressDetector implements Detector {
      * smaller than a state, so it is.
      */
     private void postcodesAfterCountries(TextView v, List<Candidate> out) {
-        for (int k = 0; k < v.size; k++) {
-            if (!v.isWord(k) || !Character.isUpperCase(v.text.charAt(v.start[k]))) {
+        // Driven by the numbers, which are few, rather than by every capitalised word.
+        for (int n = 1; n < v.size; n++) {
+            if (v.type[n] != TextView.NUMBER || v.lineStart[n] || v.length(n) < 3 || v.length(n) > 6) {
                 continue;
             }
-            int last = k;
-            if (!lex.countries.contains(v.lower(k))) {
-                if (k + 1 < v.size && v.isWord(k + 1) && v.start[k + 1] - v.end[k] == 1
-                        && lex.countries.contains(v.lower(k) + " " + v.lower(k + 1))) {
-                    last = k + 1;
-                } else {
-                    continue;
-                }
+            int last = n - 1;
+            if (v.isPunct(last, ',') && last > 0 && v.adjacent(last - 1)) {
+                last--;
             }
-            int n = last + 1;
-            if (n < v.size && v.isPunct(n, ',') && v.adjacent(last)) {
-                n++;
-            }
-            if (n >= v.size || v.type[n] != TextView.NUMBER || v.lineStart[n] || v.start[n] - v.end[n - 1] > 2) {
+            if (!v.isWord(last) || v.start[n] - v.end[n - 1] > 2 || !country(v, last)) {
                 continue;
             }
             int end = n;
@@ -106,8 +98,22 @@ final class AddressDetector implements Detector {
             if (digits >= 4 && digits <= 6 && !followedByWord && !year) {
                 out.add(new Candidate(v.start[n], v.end[end], PhiCategory.LOCATION, Candidate.CONTEXT));
             }
-            k = end;
+            n = end;
         }
+    }
+
+    /** A capitalised country name ending at token {@code last}: one word, or two ("Czech Republic"). */
+    private boolean country(TextView v, int last) {
+        if (!Character.isUpperCase(v.text.charAt(v.start[last]))) {
+            return false;
+        }
+        if ((v.flags(last, lex) & Lexicons.COUNTRY) != 0) {
+            return true;
+        }
+        int first = last - 1;
+        return first >= 0 && v.isWord(first) && v.start[last] - v.end[first] == 1
+                && Character.isUpperCase(v.text.charAt(v.start[first]))
+                && lex.countries.contains(v.lower(first) + " " + v.lower(last));
     }
 
     /** "Kenya 2019": a year after a country is not a postcode. */
