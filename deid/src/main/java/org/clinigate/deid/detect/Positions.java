@@ -42,8 +42,10 @@ final class Positions {
         int nw = 0;
         boolean prevWord = false;
         boolean prevDigit = false;
+        // One copy of the chars: this loop visits every character, and String.charAt's checks showed in profiles.
+        char[] chars = text.toCharArray();
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             boolean digit = c >= '0' && c <= '9';
             boolean letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
             if (digit && !prevDigit) {
