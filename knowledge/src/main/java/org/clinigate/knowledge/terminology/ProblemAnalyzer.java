@@ -1,0 +1,149 @@
+package org.clinigate.knowledge.terminology;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a free-text problem into weighted concepts: abbreviations expanded, a trailing "on ..." (the treatment, as in
+ * "afib on warfarin") dropped, a leading "on" read as long-term use, roman numerals after type or stage made digits, words after "without", "no" or "not" marked negated,
+ * misspellings corrected, words stemmed and given their alternatives, index defaults added. A word weighs its
+ * inverse document frequency times its word-list factor. Thread safe.
+ */
+final class ProblemAnalyzer {
+
+    /**
+     * One word of the problem.
+     *
+     * @param stem the word's stem
+     * @param forms the stems a description may have to match it (the stem and its alternatives)
+     * @param optional true when it only lifts descriptions that have it (parentheses in an expansion, defaults)
+     * @param negated true after "without", "no" or "not": a description should exclude it, not have it
+     * @param weight its inverse document frequency over the descriptions
+     */
+    record Concept(String stem, Set<String> forms, boolean optional, boolean negated, double weight) {
+        Concept {
+            forms = Set.copyOf(forms);
+        }
+    }
+
+    private static final Map<String, String> ROMAN = Map.of("i", "1", "ii", "2", "iii", "3", "iv", "4", "v", "5",
+            "vi", "6");
+    private static final Set<String> QUALIFIER_HEADS = Set.of("type", "stage", "grade", "class", "degree");
+    private static final Set<String> ROUTE_WORDS = Set.of("drug", "drugs", "fluid", "fluids", "access",
+            "antibiotic", "antibiotics", "contrast", "iron", "line");
+    private static final Set<String> KEEPS_ON = Set.of("dependence", "dependent", "reliance");
+    private static final Set<String> NEGATIONS = Set.of("without", "no", "not");
+
+    private final Lexicon lexicon;
+    private final DescriptionIndex index;
+    private final SpellCorrector speller;
+
+    ProblemAnalyzer(Lexicon lexicon, DescriptionIndex index) {
+        this.lexicon = lexicon;
+        this.index = index;
+        this.speller = new SpellCorrector(index.vocabulary());
+    }
+
+    List<Concept> analyze(String problem) {
+        String text = Tokens.normalize(problem).strip();
+        if (text.startsWith("on ")) {
+            text = "long term (current) use of " + text.substring(3);
+        }
+        List<Tokens.Token> tokens = corrected(Tokens.scan(lexicon.expand(text)));
+        Map<String, Concept> concepts = new LinkedHashMap<>();
+        boolean negated = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            Tokens.Token t = tokens.get(i);
+            if (t.word().equals("on") && i > 0 && !KEEPS_ON.contains(tokens.get(i - 1).word()) && !(i + 1 < tokens
+                    .size() && tokens.get(i + 1).word().equals("chronic"))) {
+                break;
+            }
+            if (NEGATIONS.contains(t.word())) {
+                negated = true;
+                continue;
+            }
+            negated &= !t.word().equals("with");
+            String word = roman(tokens, i);
+            boolean alphanumeric = word.length() > 1 && Character.isDigit(word.charAt(0)) && Character.isLetter(word
+                    .charAt(word.length() - 1));
+            if (alphanumeric && index.documentFrequency(word) == 0) {
+                word = word.replaceAll("[a-z]+$", ""); // "3b" where the release only has stage 3
+                alphanumeric = false;
+            }
+            add(concepts, word, t.optional(), negated);
+            if (alphanumeric) {
+                add(concepts, word.replaceAll("[a-z]+$", ""), true, negated);
+            }
+        }
+        addDefaults(concepts);
+        return List.copyOf(concepts.values());
+    }
+
+    /** Misspelled words replaced by their correction, re-expanded when the correction is an abbreviation key. */
+    private List<Tokens.Token> corrected(List<Tokens.Token> tokens) {
+        List<Tokens.Token> out = new ArrayList<>(tokens.size());
+        for (Tokens.Token t : tokens) {
+            Optional<String> fix = lexicon.isKey(t.word()) ? Optional.empty() : speller.correct(t.word());
+            if (fix.isEmpty()) {
+                out.add(t);
+            } else if (lexicon.isKey(fix.get())) {
+                out.addAll(Tokens.scan(lexicon.expand(fix.get())));
+            } else {
+                out.add(new Tokens.Token(fix.get(), t.optional()));
+            }
+        }
+        return out;
+    }
+
+    private static String roman(List<Tokens.Token> tokens, int i) {
+        String word = tokens.get(i).word();
+        String digit = ROMAN.get(word);
+        if (digit == null) {
+            return word;
+        }
+        boolean afterHead = i > 0 && QUALIFIER_HEADS.contains(tokens.get(i - 1).word());
+        boolean beforeRoute = i + 1 < tokens.size() && ROUTE_WORDS.contains(tokens.get(i + 1).word());
+        boolean ambiguous = word.equals("i") || word.equals("v") || word.equals("vi");
+        return afterHead || (!ambiguous && !beforeRoute) ? digit : word;
+    }
+
+    private void add(Map<String, Concept> concepts, String word, boolean optional, boolean negated) {
+        String stem = Tokens.stem(word);
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(stem);
+        forms.addAll(lexicon.alternatives(stem));
+        double weight = 0;
+        for (String form : forms) {
+            weight = Math.max(weight, index.idf(form));
+        }
+        weight *= lexicon.weight(word);
+        if (weight == 0) {
+            return;
+        }
+        Concept old = concepts.get(stem);
+        if (old == null || (old.optional() && !optional)) {
+            concepts.put(stem, new Concept(stem, forms, optional, negated, weight));
+        }
+    }
+
+    private void addDefaults(Map<String, Concept> concepts) {
+        Set<String> stems = new HashSet<>(concepts.keySet());
+        for (Lexicon.Default d : lexicon.defaults()) {
+            if (!stems.contains(d.when()) || d.unless().stream().anyMatch(stems::contains) || concepts.get(d.when())
+                    .negated()) {
+                continue;
+            }
+            for (String word : d.add()) {
+                if (!concepts.containsKey(Tokens.stem(word))) {
+                    add(concepts, word, true, false);
+                }
+            }
+        }
+    }
+}
