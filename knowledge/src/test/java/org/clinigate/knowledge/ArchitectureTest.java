@@ -34,4 +34,19 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.clinigate.knowledge.cite..").should().dependOnClassesThat()
                 .haveSimpleName("KnowledgeIndex").check(CLASSES);
     }
+
+    @Test
+    void terminology_stands_apart_from_the_guideline_index() {
+        noClasses().that().resideInAPackage("org.clinigate.knowledge.terminology..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.clinigate.knowledge", "org.clinigate.knowledge.ingest..",
+                        "org.clinigate.knowledge.cite..", "org.clinigate.knowledge.embed..",
+                        "org.clinigate.knowledge.bench..", "org.clinigate.knowledge.starter..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_terminology_core_does_not_depend_on_its_lab_rules() {
+        noClasses().that().resideInAPackage("org.clinigate.knowledge.terminology").should().dependOnClassesThat()
+                .resideInAPackage("org.clinigate.knowledge.terminology.labs..").check(CLASSES);
+    }
 }
