@@ -27,12 +27,13 @@ final class Lexicon {
     /**
      * A default the Alphabetic Index applies when a qualifier is left out.
      *
-     * @param when the stem that triggers it
+     * @param when the stems that trigger it, all of them
      * @param unless stems any of which cancel it
      * @param add the words added as optional words
      */
-    record Default(String when, Set<String> unless, List<String> add) {
+    record Default(Set<String> when, Set<String> unless, List<String> add) {
         Default {
+            when = Set.copyOf(when);
             unless = Set.copyOf(unless);
             add = List.copyOf(add);
         }
@@ -74,7 +75,11 @@ final class Lexicon {
             for (String word : row[1].split(" +")) {
                 unless.add(Tokens.stem(word));
             }
-            defaults.add(new Default(Tokens.stem(row[0]), unless, List.of(row[2].split(" +"))));
+            Set<String> when = new LinkedHashSet<>();
+            for (String word : row[0].split(" +")) {
+                when.add(Tokens.stem(word));
+            }
+            defaults.add(new Default(when, unless, List.of(row[2].split(" +"))));
         }
         Map<String, Double> weights = new HashMap<>();
         for (String[] row : rows("word-weights.tsv", 2)) {
@@ -93,6 +98,17 @@ final class Lexicon {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** The abbreviation keys that are single words, which spelling correction may correct to. */
+    Set<String> singleWordKeys() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String key : expansions.keySet()) {
+            if (key.chars().allMatch(Character::isLetter)) {
+                out.add(key);
+            }
+        }
+        return out;
     }
 
     /** True when a single word is an abbreviation key, so that a corrected spelling can be expanded too. */

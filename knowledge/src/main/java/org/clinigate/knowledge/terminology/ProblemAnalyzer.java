@@ -1,7 +1,6 @@
 package org.clinigate.knowledge.terminology;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,7 +46,9 @@ final class ProblemAnalyzer {
     ProblemAnalyzer(Lexicon lexicon, DescriptionIndex index) {
         this.lexicon = lexicon;
         this.index = index;
-        this.speller = new SpellCorrector(index.vocabulary());
+        Map<String, Integer> known = new java.util.HashMap<>(index.vocabulary());
+        lexicon.singleWordKeys().forEach(k -> known.putIfAbsent(k, 1));
+        this.speller = new SpellCorrector(known);
     }
 
     List<Concept> analyze(String problem) {
@@ -57,6 +58,7 @@ final class ProblemAnalyzer {
         }
         List<Tokens.Token> tokens = corrected(Tokens.scan(lexicon.expand(text)));
         Map<String, Concept> concepts = new LinkedHashMap<>();
+        Map<String, Boolean> said = new java.util.HashMap<>(); // every stem the problem has, even unknown ones
         boolean negated = false;
         for (int i = 0; i < tokens.size(); i++) {
             Tokens.Token t = tokens.get(i);
@@ -76,12 +78,13 @@ final class ProblemAnalyzer {
                 word = word.replaceAll("[a-z]+$", ""); // "3b" where the release only has stage 3
                 alphanumeric = false;
             }
+            said.merge(Tokens.stem(word), negated, Boolean::logicalAnd);
             add(concepts, word, t.optional(), negated);
             if (alphanumeric) {
                 add(concepts, word.replaceAll("[a-z]+$", ""), true, negated);
             }
         }
-        addDefaults(concepts);
+        addDefaults(concepts, said);
         return List.copyOf(concepts.values());
     }
 
@@ -132,11 +135,12 @@ final class ProblemAnalyzer {
         }
     }
 
-    private void addDefaults(Map<String, Concept> concepts) {
-        Set<String> stems = new HashSet<>(concepts.keySet());
+    /** Adds the index defaults whose words the problem says (not negated) and whose exceptions it does not. */
+    private void addDefaults(Map<String, Concept> concepts, Map<String, Boolean> said) {
         for (Lexicon.Default d : lexicon.defaults()) {
-            if (!stems.contains(d.when()) || d.unless().stream().anyMatch(stems::contains) || concepts.get(d.when())
-                    .negated()) {
+            boolean applies = d.when().stream().allMatch(w -> Boolean.FALSE.equals(said.get(w))) && d.unless()
+                    .stream().noneMatch(said::containsKey);
+            if (!applies) {
                 continue;
             }
             for (String word : d.add()) {

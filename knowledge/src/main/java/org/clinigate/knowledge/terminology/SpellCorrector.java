@@ -8,9 +8,11 @@ import java.util.Optional;
 
 /**
  * Corrects a misspelled word to a known one: British spellings first ({@code anaemia}, {@code oesophagitis},
- * {@code tumour}), then the known word at the smallest Damerau-Levenshtein distance (one edit for words of up to five
- * letters, two for longer ones, which must then keep their first letter), the more frequent on a tie. Words of
- * fewer than four letters and words with digits are never corrected. Immutable and thread safe.
+ * {@code tumour}), then the known word at the smallest Damerau-Levenshtein distance that keeps the first letter: one
+ * edit, or two for words of nine letters or more; the more frequent on a tie. Words of fewer than four letters and
+ * words with digits are never corrected. The limits are conservative because a problem often holds ordinary words
+ * that no description has ("sore", "lice", "bloating"), and a wrong correction is worse than none. Immutable and
+ * thread safe.
  */
 final class SpellCorrector {
 
@@ -37,14 +39,14 @@ final class SpellCorrector {
         if (!american.equals(word) && known.containsKey(american)) {
             return Optional.of(american);
         }
-        int max = word.length() <= 5 ? 1 : 2;
+        int max = word.length() >= 9 ? 2 : 1;
         String best = null;
         int bestDistance = max + 1;
         int bestCount = -1;
         for (int len = word.length() - max; len <= word.length() + max; len++) {
             for (String candidate : byLength.getOrDefault(len, List.of())) {
                 int d = distance(word, candidate, bestDistance);
-                if (d > max || (d == 2 && candidate.charAt(0) != word.charAt(0))) {
+                if (d > max || candidate.charAt(0) != word.charAt(0)) {
                     continue;
                 }
                 int count = known.get(candidate);

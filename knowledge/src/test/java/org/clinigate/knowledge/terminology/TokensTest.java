@@ -36,14 +36,25 @@ class TokensTest {
     @Test
     void corrects_misspellings_and_british_spellings_to_known_words() {
         SpellCorrector speller = new SpellCorrector(java.util.Map.of("pneumonia", 40, "anemia", 30, "asthma", 20,
-                "esophagitis", 5, "atrial", 9));
+                "esophagitis", 5, "hypertension", 9, "more", 50, "ice", 50, "blocking", 3));
 
         assertThat(speller.correct("pnemonia")).hasValue("pneumonia");
+        assertThat(speller.correct("pnuemonia")).as("a transposition is one edit").hasValue("pneumonia");
         assertThat(speller.correct("anaemia")).hasValue("anemia");
         assertThat(speller.correct("oesophagitis")).hasValue("esophagitis");
-        assertThat(speller.correct("athsma")).hasValue("asthma");
+        assertThat(speller.correct("hypertenshun")).as("two edits in a long word").hasValue("hypertension");
         assertThat(speller.correct("pneumonia")).isEmpty();
         assertThat(speller.correct("afib")).isEmpty();
-        assertThat(speller.correct("warfarin")).isEmpty();
+    }
+
+    @Test
+    void leaves_ordinary_words_alone_rather_than_guess() {
+        SpellCorrector speller = new SpellCorrector(java.util.Map.of("asthma", 20, "more", 50, "ice", 50, "blocking",
+                3));
+
+        assertThat(speller.correct("sore")).as("first letter changed").isEmpty();
+        assertThat(speller.correct("lice")).as("first letter dropped").isEmpty();
+        assertThat(speller.correct("bloating")).as("two edits in a short word").isEmpty();
+        assertThat(speller.correct("athsma")).as("two edits in a short word").isEmpty();
     }
 }
