@@ -42,6 +42,13 @@ public final class GatewayBench {
         List<String> prompts = prompts(o.promptBytes(), 400);
         try (FastUpstream upstream = new FastUpstream(o.backendDelayMillis())) {
             Map<String, String> env = new HashMap<>();
+            // Settings from the environment apply (CLINIGATE_VAULT_KIND=memory, CLINIGATE_RAILS_ENABLED=false ...),
+            // so one stage's share can be measured by switching it off; the ones below are the bench's own.
+            System.getenv().forEach((k, v) -> {
+                if (k.startsWith("CLINIGATE_") && !k.startsWith("CLINIGATE_JAVA")) {
+                    env.put(k, v);
+                }
+            });
             env.put("CLINIGATE_SERVER_PORT", "0");
             env.put("CLINIGATE_AUTH_MODE", "none");
             env.put("CLINIGATE_DATA_DIR", java.nio.file.Files.createTempDirectory("clinigate-bench").toString());
