@@ -8,9 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,33 +133,9 @@ class CanaryIT {
     }
 
     private static void scanDatabase(Gateway g, List<String> where) throws Exception {
-        try (Connection c = g.store.database().connection(); Statement s = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet t = s.executeQuery("SELECT table_schema, table_name FROM information_schema.tables "
-                    + "WHERE table_type = 'BASE TABLE' AND LOWER(table_schema) NOT IN ('information_schema', "
-                    + "'pg_catalog')")) {
-                while (t.next()) {
-                    tables.add("\"" + t.getString(1) + "\".\"" + t.getString(2) + "\"");
-                }
-            }
+        try (Connection c = g.store.database().connection()) {
+            List<String> tables = DatabaseScan.cells(c, (column, text) -> scan(column, text, where));
             assertThat(tables).hasSizeGreaterThanOrEqualTo(6);
-            for (String table : tables) {
-                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
-                    int columns = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        for (int i = 1; i <= columns; i++) {
-                            int type = rs.getMetaData().getColumnType(i);
-                            boolean binary = type == Types.BINARY || type == Types.VARBINARY
-                                    || type == Types.LONGVARBINARY || type == Types.BLOB;
-                            byte[] raw = binary ? rs.getBytes(i) : null;
-                            String cell = raw != null ? new String(raw, StandardCharsets.ISO_8859_1) : rs.getString(i);
-                            if (cell != null) {
-                                scan(table + "." + rs.getMetaData().getColumnName(i), cell, where);
-                            }
-                        }
-                    }
-                }
-            }
         }
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.clinigate.core.drafts.Draft;
@@ -151,15 +150,7 @@ final class DraftsHandler {
     }
 
     private static JsonNode body(Context ctx) {
-        try {
-            JsonNode n = JSON.readTree(ctx.bodyAsBytes());
-            if (n == null || !n.isObject()) {
-                throw new ClinigateException(ErrorCode.CG_2001, "the body must be a JSON object");
-            }
-            return n;
-        } catch (IOException e) {
-            throw new ClinigateException(ErrorCode.CG_1005, "malformed JSON");
-        }
+        return TasksHandler.body(ctx);
     }
 
     private static long version(JsonNode body) {

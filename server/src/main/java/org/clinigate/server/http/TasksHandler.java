@@ -386,7 +386,8 @@ final class TasksHandler {
         return new ChatMessage(role, List.of(new ContentPart.Text(text)));
     }
 
-    private static JsonNode body(Context ctx) {
+    /** The request body as a JSON object: empty, malformed or not an object is a clear 400. */
+    static JsonNode body(Context ctx) {
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length == 0) {
             throw new ClinigateException(ErrorCode.CG_2001, "the body is empty");
