@@ -101,19 +101,15 @@ final class TasksHandler {
                 List.of(), seed(body), new ResponseFormat.JsonSchema("note_summary", NOTE_SCHEMA, true),
                 java.util.Map.of());
         ChatCall call = call(who, body, request);
-        ChatPipeline.Result result = pipeline.complete(call, "note-summary");
-        metrics.rails(result.rails());
-        if (result.rails().input() instanceof org.clinigate.core.rails.Verdict.Block) {
-            refusal(ctx, who, model, result, "note-summary");
+        ChatPipeline.Result result = run(ctx, who, model, call, "note-summary");
+        if (result == null) {
             return;
         }
         JsonNode deidentified = sections(result.deidentifiedAnswer());
         JsonNode relinked = sections(result.response().content());
         Draft draft = store(who, call, "note-summary", model, List.of(), result.rails().ruleIds(),
                 render(deidentified));
-        audit.allowed(ctx, who, model, result.deidentifiedRequest(), result.deidentifiedAnswer(),
-                result.response().usage().promptTokens(), result.response().usage().completionTokens(),
-                "note-summary", result.rails().ruleIds());
+        audited(ctx, who, model, result, "note-summary", result.rails().ruleIds());
         ObjectNode out = answer(draft, result);
         out.set("sections", relinked);
         ctx.contentType("application/json").result(out.toString());
@@ -137,10 +133,8 @@ final class TasksHandler {
                         message(Role.USER, question)),
                 0.2, null, maxTokens(body), List.of(), seed(body), null, java.util.Map.of());
         ChatCall call = call(who, body, request);
-        ChatPipeline.Result result = pipeline.complete(call, "ask");
-        metrics.rails(result.rails());
-        if (result.rails().input() instanceof org.clinigate.core.rails.Verdict.Block) {
-            refusal(ctx, who, model, result, "ask");
+        ChatPipeline.Result result = run(ctx, who, model, call, "ask");
+        if (result == null) {
             return;
         }
         CitationReport report = new CitationVerifier().verify(result.deidentifiedAnswer(), sources);
@@ -154,9 +148,7 @@ final class TasksHandler {
         }
         List<String> sourceIds = passages.stream().map(p -> p.chunk().id()).toList();
         Draft draft = store(who, call, "ask", model, sourceIds, flags, result.deidentifiedAnswer());
-        audit.allowed(ctx, who, model, result.deidentifiedRequest(), result.deidentifiedAnswer(),
-                result.response().usage().promptTokens(), result.response().usage().completionTokens(), "ask",
-                flags);
+        audited(ctx, who, model, result, "ask", flags);
         ObjectNode out = answer(draft, result);
         out.put("answer", result.response().content());
         ArrayNode cites = out.putArray("sources");
@@ -207,10 +199,8 @@ final class TasksHandler {
                 maxTokens(body), List.of(), seed(body),
                 new ResponseFormat.JsonSchema("radiology_draft", RADIOLOGY_SCHEMA, true), java.util.Map.of());
         ChatCall call = call(who, body, request);
-        ChatPipeline.Result result = pipeline.complete(call, "radiology-draft");
-        metrics.rails(result.rails());
-        if (result.rails().input() instanceof org.clinigate.core.rails.Verdict.Block) {
-            refusal(ctx, who, model, result, "radiology-draft");
+        ChatPipeline.Result result = run(ctx, who, model, call, "radiology-draft");
+        if (result == null) {
             return;
         }
         JsonNode deidentified = report(result.deidentifiedAnswer());
@@ -219,9 +209,7 @@ final class TasksHandler {
                 + deidentified.get("impression").asText() + "\n\nComparison:\n"
                 + deidentified.get("comparison").asText();
         Draft draft = store(who, call, "radiology-draft", model, List.of(), result.rails().ruleIds(), text);
-        audit.allowed(ctx, who, model, result.deidentifiedRequest(), result.deidentifiedAnswer(),
-                result.response().usage().promptTokens(), result.response().usage().completionTokens(),
-                "radiology-draft", result.rails().ruleIds());
+        audited(ctx, who, model, result, "radiology-draft", result.rails().ruleIds());
         ObjectNode out = answer(draft, result);
         out.set("report", relinked);
         out.put("images", current.size()).put("prior_images", prior.size());
@@ -276,6 +264,26 @@ final class TasksHandler {
             }
         }
         return n;
+    }
+
+    /**
+     * Runs the call through the pipeline with the task's rails; when an input rail refuses, answers with the fixed
+     * text (audited, no draft) and returns null.
+     */
+    private ChatPipeline.Result run(Context ctx, Principal who, String model, ChatCall call, String task) {
+        ChatPipeline.Result result = pipeline.complete(call, task);
+        metrics.rails(result.rails());
+        if (result.rails().input() instanceof org.clinigate.core.rails.Verdict.Block) {
+            refusal(ctx, who, model, result, task);
+            return null;
+        }
+        return result;
+    }
+
+    private void audited(Context ctx, Principal who, String model, ChatPipeline.Result result, String task,
+            List<String> flags) {
+        audit.allowed(ctx, who, model, result.deidentifiedRequest(), result.deidentifiedAnswer(),
+                result.response().usage().promptTokens(), result.response().usage().completionTokens(), task, flags);
     }
 
     /** An input rail refused the task: the fixed answer, no draft. */
