@@ -96,7 +96,7 @@ public final class Application implements AutoCloseable {
             pipeline = rails == null
                     ? new ChatPipeline(deid, route, vault, metrics)
                     : new ChatPipeline(deid, route, vault, metrics, rails.input(), rails.output());
-            review = new GatewayServer.Review(store.drafts(), vault, deid, knowledge(config));
+            review = new GatewayServer.Review(store.drafts(), vault, deid, knowledge(config), terminology(config));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -188,6 +188,27 @@ public final class Application implements AutoCloseable {
                     }
                 }
                 return index;
+            }
+        };
+    }
+
+    /** The configured terminology, loaded on first use; a supplier of null when no file is configured. */
+    public static java.util.function.Supplier<org.clinigate.knowledge.terminology.Terminology> terminology(
+            GatewayConfig config) {
+        List<String> files = config.terminology() == null ? List.of() : config.terminology().files();
+        if (files.isEmpty()) {
+            return () -> null;
+        }
+        return new java.util.function.Supplier<>() {
+            private org.clinigate.knowledge.terminology.Terminology loaded;
+
+            @Override
+            public synchronized org.clinigate.knowledge.terminology.Terminology get() {
+                if (loaded == null) {
+                    loaded = org.clinigate.knowledge.terminology.Terminology
+                            .load(files.stream().map(java.nio.file.Path::of).toArray(java.nio.file.Path[]::new));
+                }
+                return loaded;
             }
         };
     }

@@ -66,7 +66,8 @@ final class Gateway implements AutoCloseable {
         server = GatewayServer.start(config, pipeline, backend == null ? List.of() : List.of(backend), metrics,
                 audit == null ? store.auditLog() : audit, store.apiKeys(),
                 store.quotas(Application.quotaLimits(config.quotas())), store::readiness,
-                new GatewayServer.Review(store.drafts(), vault, DEID, knowledge));
+                new GatewayServer.Review(store.drafts(), vault, DEID, knowledge,
+                        Application.terminology(config)));
     }
 
     private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {

@@ -54,6 +54,39 @@ class TasksIT {
     }
 
     @Test
+    void with_an_icd_release_configured_problems_are_coded_and_missing_guideline_labs_flagged(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path order = dir.resolve("icd10cm_order_2026.txt");
+        String[][] codes = {{"E11", "0", "Type 2 diabetes mellitus"},
+                {"E119", "1", "Type 2 diabetes mellitus without complications"},
+                {"I10", "1", "Essential (primary) hypertension"}, {"J189", "1", "Pneumonia, unspecified organism"}};
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < codes.length; i++) {
+            file.append(String.format("%05d %-7s %s %-60s %s%n", i + 1, codes[i][0], codes[i][1], codes[i][2],
+                    codes[i][2]));
+        }
+        java.nio.file.Files.writeString(order, file);
+        ScriptedBackend scripted = new ScriptedBackend();
+        try (Gateway g = new Gateway(scripted, Map.of("CLINIGATE_TERMINOLOGY_FILES", order.toString()))) {
+            scripted.answerWith("{\"hpi\":\"Follow-up.\",\"problems\":[\"DM2\",\"HTN\"],\"medications\":[],"
+                    + "\"allergies\":[],\"labs\":[\"Creatinine 88\"],\"assessment\":\"Stable. This draft is "
+                    + "assistive and not a diagnosis; a clinician must review it.\",\"plan\":[\"Review\"]}");
+            var r = g.post("/v1/tasks/note-summary", "{\"model\":\"test-model\",\"text\":\"DM2, HTN. Cr 88.\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode out = Gateway.json(r.body());
+            assertThat(out.path("codes").get(0).path("candidates").get(0).path("code").asText()).isEqualTo("E11.9");
+            assertThat(out.path("codes").get(1).path("candidates").get(0).path("code").asText()).isEqualTo("I10");
+            assertThat(out.path("missing_labs").toString()).containsIgnoringCase("hba1c");
+            Draft d = g.store.drafts().get("local", out.path("draft_id").asText()).orElseThrow();
+            assertThat(d.flags()).anyMatch(f -> f.startsWith("labs.missing."));
+        }
+        // Without a release the summary still works and says why nothing was coded.
+        backend.answerWith(summaryJson("[NAME_1]"));
+        var plain = gateway.post("/v1/tasks/note-summary", "{\"model\":\"test-model\",\"text\":\"cough\"}");
+        assertThat(Gateway.json(plain.body()).path("coding").asText()).contains("terminology.files");
+    }
+
+    @Test
     void a_summary_that_breaks_the_schema_is_a_502_and_no_draft() throws Exception {
         backend.answerWith("{\"hpi\":\"cough\",\"plan\":\"not a list\"}");
         int before = gateway.store.drafts().list("local", null, 1000).size();

@@ -8,7 +8,8 @@ import java.util.List;
  * {@code CLINIGATE_<PATH>} environment variables by {@link ConfigLoader}, then validated. Immutable.
  */
 public record GatewayConfig(Server server, Auth auth, Vault vault, List<Backend> backends,
-        @JsonProperty("data_dir") String dataDir, Db db, Audit audit, Quotas quotas, Deid deid, Rails rails) {
+        @JsonProperty("data_dir") String dataDir, Db db, Audit audit, Quotas quotas, Deid deid, Rails rails,
+        Terminology terminology) {
 
     public GatewayConfig {
         backends = backends == null ? List.of() : List.copyOf(backends);
@@ -117,6 +118,17 @@ public record GatewayConfig(Server server, Auth auth, Vault vault, List<Backend>
      */
     public record Rails(boolean enabled, @JsonProperty("input_rules") String inputRules,
             @JsonProperty("output_rules") String outputRules, @JsonProperty("dose_table") String doseTable) {
+    }
+
+    /**
+     * The site's terminology releases (CMS ICD-10-CM order or codes files, RxNorm RRF or prescribable TSV, SNOMED CT
+     * RF2 for licensed users): files or folders; empty, the default, leaves note-summary problems uncoded.
+     */
+    public record Terminology(List<String> files) {
+
+        public Terminology {
+            files = files == null ? List.of() : List.copyOf(files);
+        }
     }
 
     /** A pair of per-minute limits; 0 is none. */

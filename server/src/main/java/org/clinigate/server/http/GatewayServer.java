@@ -67,7 +67,8 @@ public final class GatewayServer implements AutoCloseable {
      */
     public record Review(org.clinigate.core.drafts.DraftStore drafts, org.clinigate.core.pipeline.PhiVault vault,
             org.clinigate.core.phi.Deidentifier deidentifier,
-            java.util.function.Supplier<org.clinigate.knowledge.KnowledgeIndex> knowledge) {
+            java.util.function.Supplier<org.clinigate.knowledge.KnowledgeIndex> knowledge,
+            java.util.function.Supplier<org.clinigate.knowledge.terminology.Terminology> terminology) {
     }
 
     /** As above, plus the review API under /v1/drafts when {@code review} is not null. */
@@ -138,7 +139,8 @@ public final class GatewayServer implements AutoCloseable {
                 c.routes.post("/v1/drafts/{id}/sign", d::sign);
                 c.routes.post("/v1/drafts/{id}/reject", d::reject);
                 c.routes.get("/v1/drafts/{id}/fhir", d::fhir);
-                TasksHandler tasks = new TasksHandler(pipeline, review.drafts(), review.knowledge(), audit, metrics);
+                TasksHandler tasks = new TasksHandler(pipeline, review.drafts(), review.knowledge(), audit, metrics,
+                        review.terminology());
                 c.routes.post("/v1/tasks/{task}", tasks::handle);
             }
             c.routes.get("/console", ctx -> ctx.redirect("/console/index.html"));

@@ -70,14 +70,22 @@ final class TasksHandler {
     private final Supplier<KnowledgeIndex> index;
     private final Auditor audit;
     private final GatewayMetrics metrics;
+    private final Supplier<org.clinigate.knowledge.terminology.Terminology> terminology;
+    private static final org.clinigate.knowledge.terminology.labs.MissingLabRules LAB_RULES = org.clinigate.knowledge.terminology.labs.MissingLabRules
+            .bundled();
 
+    /**
+     * @param terminology the site's terminology (ICD-10-CM, RxNorm), or a supplier of null when none is configured:
+     *        problems are then left uncoded and no lab rule runs
+     */
     TasksHandler(ChatPipeline pipeline, DraftStore drafts, Supplier<KnowledgeIndex> index, Auditor audit,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics, Supplier<org.clinigate.knowledge.terminology.Terminology> terminology) {
         this.pipeline = pipeline;
         this.drafts = drafts;
         this.index = index;
         this.audit = audit;
         this.metrics = metrics;
+        this.terminology = terminology;
     }
 
     void handle(Context ctx) {
@@ -107,11 +115,14 @@ final class TasksHandler {
         }
         JsonNode deidentified = sections(result.deidentifiedAnswer());
         JsonNode relinked = sections(result.response().content());
-        Draft draft = store(who, call, "note-summary", model, List.of(), result.rails().ruleIds(),
-                render(deidentified));
-        audited(ctx, who, model, result, "note-summary", result.rails().ruleIds());
+        ObjectNode coding = JSON.createObjectNode();
+        List<String> flags = new ArrayList<>(result.rails().ruleIds());
+        code(deidentified, coding, flags);
+        Draft draft = store(who, call, "note-summary", model, List.of(), flags, render(deidentified));
+        audited(ctx, who, model, result, "note-summary", flags);
         ObjectNode out = answer(draft, result);
         out.set("sections", relinked);
+        out.setAll(coding);
         ctx.contentType("application/json").result(out.toString());
     }
 
@@ -321,6 +332,55 @@ final class TasksHandler {
                     .put("message", f.message());
         }
         return r;
+    }
+
+    /**
+     * Problems coded to ICD-10-CM, and the labs the guideline rules say are missing for those problems and
+     * medications (labs the note lists count as done today). Works on de-identified text: codes need no identity.
+     */
+    private void code(JsonNode sections, ObjectNode out, List<String> flags) {
+        org.clinigate.knowledge.terminology.Terminology t = terminology == null ? null : terminology.get();
+        if (t == null || t.icd().isEmpty()) {
+            out.put("coding", "no ICD-10-CM release configured (terminology.files)");
+            return;
+        }
+        List<String> problems = strings(sections.get("problems"));
+        ArrayNode codes = out.putArray("codes");
+        for (String p : problems) {
+            var matches = t.icd().get().normalize(p, 3);
+            ObjectNode c = codes.addObject().put("problem", p);
+            ArrayNode ranked = c.putArray("candidates");
+            for (var m : matches) {
+                ranked.addObject().put("code", m.code()).put("description", m.description()).put("score", m.score());
+            }
+        }
+        java.util.Map<String, java.time.LocalDate> labs = new java.util.HashMap<>();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        for (String lab : strings(sections.get("labs"))) {
+            String name = lab.strip().split("[\\s:]+", 2)[0];
+            if (!name.isEmpty()) {
+                labs.put(name, today);
+            }
+        }
+        var context = org.clinigate.knowledge.terminology.labs.NoteLists.context(problems,
+                strings(sections.get("medications")), labs, today, t, LAB_RULES);
+        ArrayNode missing = out.putArray("missing_labs");
+        for (var m : LAB_RULES.evaluate(context.context(), t)) {
+            missing.addObject().put("rule", m.ruleId()).put("trigger", m.trigger()).put("lab", m.lab().name())
+                    .put("within", m.within().toString()).put("source", m.source());
+            String flag = "labs.missing." + m.ruleId();
+            if (!flags.contains(flag)) {
+                flags.add(flag);
+            }
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(n -> out.add(n.asText()));
+        }
+        return out;
     }
 
     /** The model's JSON, checked against the task's schema: every section present and of its type. */
