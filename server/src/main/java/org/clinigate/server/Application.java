@@ -39,13 +39,16 @@ public final class Application implements AutoCloseable {
     private final List<ChatBackend> backends;
     private final java.util.concurrent.ScheduledExecutorService probes;
     private final org.clinigate.store.Store store;
+    private final LazyIndex knowledge;
 
     private Application(GatewayServer server, List<ChatBackend> backends,
-            java.util.concurrent.ScheduledExecutorService probes, org.clinigate.store.Store store) {
+            java.util.concurrent.ScheduledExecutorService probes, org.clinigate.store.Store store,
+            LazyIndex knowledge) {
         this.server = server;
         this.backends = backends;
         this.probes = probes;
         this.store = store;
+        this.knowledge = knowledge;
     }
 
     /** The store settings: an H2 file under {@code data_dir} unless {@code db.url} names another database. */
@@ -89,6 +92,7 @@ public final class Application implements AutoCloseable {
         GatewayMetrics metrics = new GatewayMetrics();
         ChatPipeline pipeline;
         GatewayServer.Review review;
+        LazyIndex knowledge = knowledge(config);
         try {
             ClinicalDeidentifier deid = deidentifier(config);
             org.clinigate.core.pipeline.PhiVault vault = vault(config, store, probes);
@@ -96,7 +100,7 @@ public final class Application implements AutoCloseable {
             pipeline = rails == null
                     ? new ChatPipeline(deid, route, vault, metrics)
                     : new ChatPipeline(deid, route, vault, metrics, rails.input(), rails.output());
-            review = new GatewayServer.Review(store.drafts(), vault, deid, knowledge(config), terminology(config));
+            review = new GatewayServer.Review(store.drafts(), vault, deid, knowledge, terminology(config));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -104,7 +108,7 @@ public final class Application implements AutoCloseable {
         try {
             return new Application(GatewayServer.start(config, pipeline, backends, metrics, store.auditLog(),
                     store.apiKeys(), store.quotas(quotaLimits(config.quotas())), store::readiness, review), backends,
-                    probes, store);
+                    probes, store, knowledge);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -163,33 +167,48 @@ public final class Application implements AutoCloseable {
         return b.build();
     }
 
-    private static final java.util.List<org.clinigate.knowledge.KnowledgeIndex> OPENED = new java.util.ArrayList<>();
-
     /**
      * The guideline index under {@code data_dir/knowledge}, opened on first use (loading the embedding model takes
-     * seconds) and filled with the starter corpus when empty. One process per index folder.
+     * seconds) and filled with the starter corpus when empty. One process per index folder; closing closes it if it
+     * was opened.
      */
-    public static java.util.function.Supplier<org.clinigate.knowledge.KnowledgeIndex> knowledge(GatewayConfig config) {
-        java.nio.file.Path dir = java.nio.file.Path.of(config.dataDir()).resolve("knowledge");
-        return new java.util.function.Supplier<>() {
-            private org.clinigate.knowledge.KnowledgeIndex index;
+    public static final class LazyIndex
+            implements
+                java.util.function.Supplier<org.clinigate.knowledge.KnowledgeIndex>,
+                AutoCloseable {
 
-            @Override
-            public synchronized org.clinigate.knowledge.KnowledgeIndex get() {
-                if (index == null) {
-                    index = org.clinigate.knowledge.KnowledgeIndex.open(dir);
-                    if (index.list().isEmpty()) {
-                        index.addAll(org.clinigate.knowledge.starter.StarterCorpus.documents());
-                        index.commit();
-                        LOG.info("knowledge: indexed the starter corpus (demo content, not authoritative)");
-                    }
-                    synchronized (OPENED) {
-                        OPENED.add(index);
-                    }
+        private final java.nio.file.Path dir;
+        private org.clinigate.knowledge.KnowledgeIndex index;
+
+        LazyIndex(java.nio.file.Path dir) {
+            this.dir = dir;
+        }
+
+        @Override
+        public synchronized org.clinigate.knowledge.KnowledgeIndex get() {
+            if (index == null) {
+                index = org.clinigate.knowledge.KnowledgeIndex.open(dir);
+                if (index.list().isEmpty()) {
+                    index.addAll(org.clinigate.knowledge.starter.StarterCorpus.documents());
+                    index.commit();
+                    LOG.info("knowledge: indexed the starter corpus (demo content, not authoritative)");
                 }
-                return index;
             }
-        };
+            return index;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (index != null) {
+                index.close();
+                index = null;
+            }
+        }
+    }
+
+    /** The guideline index of this configuration, not yet opened. */
+    public static LazyIndex knowledge(GatewayConfig config) {
+        return new LazyIndex(java.nio.file.Path.of(config.dataDir()).resolve("knowledge"));
     }
 
     /** The configured terminology, loaded on first use; a supplier of null when no file is configured. */
@@ -254,10 +273,7 @@ public final class Application implements AutoCloseable {
                 }
             }
         }
-        synchronized (OPENED) {
-            OPENED.forEach(org.clinigate.knowledge.KnowledgeIndex::close);
-            OPENED.clear();
-        }
+        knowledge.close();
         store.close();
     }
 

@@ -99,6 +99,19 @@ class DraftsIT {
     }
 
     @Test
+    void an_edit_to_a_draft_written_outside_any_scope_keeps_its_real_values_for_the_reviewer() throws Exception {
+        Draft d = gateway.store.drafts().create(new DraftStore.NewDraft("ward-9", null, null, "ask", "test-model", "v1",
+                List.of(), List.of(), "Answer: see the guideline."));
+        var edit = call(reviewer, "PUT", "/v1/drafts/" + d.id(),
+                "{\"version\":1,\"text\":\"Answer: discussed with Dr. Emberlyn Voss; see the guideline.\"}");
+        assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
+        assertThat(Gateway.json(call(reviewer, "GET", "/v1/drafts/" + d.id(), null).body()).path("text").asText())
+                .contains("Emberlyn Voss");
+        assertThat(gateway.store.drafts().get("ward-9", d.id()).orElseThrow().text()).doesNotContain("Voss")
+                .contains("[NAME_");
+    }
+
+    @Test
     void roles_and_tenants_are_enforced_and_rejection_needs_a_reason() throws Exception {
         Draft d = draftAbout("conv-d2", "radiology-draft");
         assertThat(call(clinician, "POST", "/v1/drafts/" + d.id() + "/sign", "{\"version\":1}").statusCode())

@@ -33,7 +33,7 @@ final class Gateway implements AutoCloseable {
     final GatewayMetrics metrics = new GatewayMetrics();
 
     final org.clinigate.store.Store store;
-    final java.util.function.Supplier<org.clinigate.knowledge.KnowledgeIndex> knowledge;
+    final Application.LazyIndex knowledge;
 
     Gateway(ChatBackend backend, Map<String, String> env) {
         this(backend, env, null);
@@ -125,6 +125,7 @@ final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        knowledge.close();
         store.close();
     }
 }

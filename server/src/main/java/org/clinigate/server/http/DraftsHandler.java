@@ -124,28 +124,27 @@ final class DraftsHandler {
                 .orElseThrow(() -> new ClinigateException(ErrorCode.CG_6101, "no such draft in this tenant"));
     }
 
-    private PhiMap scope(Draft d) {
-        if (d.scopeKind() == null || d.scopeHash() == null) {
-            return null;
+    /**
+     * The vault scope of a draft: the patient's or conversation's that wrote it, or, for a draft written outside
+     * any, a scope of its own, so that a reviewer's edit to it can still be re-linked.
+     */
+    private static ScopeKey scopeKey(Draft d) {
+        if (d.scopeKind() != null && d.scopeHash() != null) {
+            return new ScopeKey(d.tenant(), d.scopeKind(), d.scopeHash());
         }
-        return vault.scope(new ScopeKey(d.tenant(), d.scopeKind(), d.scopeHash()));
+        return new ScopeKey(d.tenant(), "draft", org.clinigate.core.Sha256.hex(d.tenant() + '\u0000' + d.id()));
     }
 
     private String relink(Draft d, String text) {
-        PhiMap map = scope(d);
-        return map == null || text == null ? text : map.relink(text);
+        return text == null ? null : vault.scope(scopeKey(d)).relink(text);
     }
 
-    /** An edit by a reviewer carries real values: they go into the draft's own scope, and pseudonyms into the row. */
+    /** An edit by a reviewer carries real values: they go into the draft's scope, and pseudonyms into the row. */
     private String deidentify(Draft d, String text) {
-        PhiMap map = scope(d);
-        if (map == null) {
-            map = PhiMap.create("draft-" + d.id());
-        }
+        ScopeKey key = scopeKey(d);
+        PhiMap map = vault.scope(key);
         String out = deidentifier.deidentify(text, PSEUDONYMS, map).text();
-        if (d.scopeKind() != null && d.scopeHash() != null) {
-            vault.save(new ScopeKey(d.tenant(), d.scopeKind(), d.scopeHash()), map);
-        }
+        vault.save(key, map);
         return out;
     }
 

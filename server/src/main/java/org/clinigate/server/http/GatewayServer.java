@@ -43,24 +43,6 @@ public final class GatewayServer implements AutoCloseable {
         this.authentication = authentication;
     }
 
-    /** Starts the server on {@code server.host}:{@code server.port} (0 picks a free port). */
-    public static GatewayServer start(GatewayConfig config, ChatPipeline pipeline, List<ChatBackend> backends,
-            GatewayMetrics metrics, org.clinigate.core.audit.AuditLog auditLog,
-            org.clinigate.core.auth.ApiKeys keys) {
-        return start(config, pipeline, backends, metrics, auditLog, keys, Quotas.UNLIMITED,
-                () -> Readiness.ready("no database"));
-    }
-
-    /**
-     * Starts the server with quotas (every /v1 request is admitted by {@code quotas} after authentication) and the
-     * database's readiness, which {@code /readyz} reports beside the backends'.
-     */
-    public static GatewayServer start(GatewayConfig config, ChatPipeline pipeline, List<ChatBackend> backends,
-            GatewayMetrics metrics, org.clinigate.core.audit.AuditLog auditLog, org.clinigate.core.auth.ApiKeys keys,
-            Quotas quotas, java.util.function.Supplier<Readiness> database) {
-        return start(config, pipeline, backends, metrics, auditLog, keys, quotas, database, null);
-    }
-
     /**
      * What the review API needs: the draft store, the vault that holds the drafts' scopes, and the de-identifier
      * that turns a reviewer's edit back into pseudonyms.
@@ -71,7 +53,11 @@ public final class GatewayServer implements AutoCloseable {
             java.util.function.Supplier<org.clinigate.knowledge.terminology.Terminology> terminology) {
     }
 
-    /** As above, plus the review API under /v1/drafts when {@code review} is not null. */
+    /**
+     * Starts the server on {@code server.host}:{@code server.port} (0 picks a free port). Every /v1 request is
+     * admitted by {@code quotas} after authentication; {@code /readyz} reports {@code database} beside the backends;
+     * the review API and the tasks are served when {@code review} is not null.
+     */
     public static GatewayServer start(GatewayConfig config, ChatPipeline pipeline, List<ChatBackend> backends,
             GatewayMetrics metrics, org.clinigate.core.audit.AuditLog auditLog, org.clinigate.core.auth.ApiKeys keys,
             Quotas quotas, java.util.function.Supplier<Readiness> database, Review review) {

@@ -51,12 +51,10 @@ final class SseSink implements ChatSink {
         event(Wire.chunk(id, model, created, first, delta, null));
     }
 
-    /** Ends a successful stream: the finish reason, usage when asked for, then {@code [DONE]}. */
-    void finish(ChatResponse response, boolean includeUsage) {
-        finish(response, includeUsage, null);
-    }
-
-    /** As above, with the rails' verdicts in a chunk of their own when a rule fired. */
+    /**
+     * Ends a successful stream: the finish reason, usage when asked for, the rails' verdicts when a rule fired, then
+     * {@code [DONE]}.
+     */
     void finish(ChatResponse response, boolean includeUsage, org.clinigate.core.pipeline.ChatPipeline.Rails rails) {
         if (!started) {
             out = open.get();

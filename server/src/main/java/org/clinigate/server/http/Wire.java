@@ -35,10 +35,6 @@ final class Wire {
         return out.toByteArray();
     }
 
-    static byte[] completion(ChatResponse r, long created) {
-        return completion(r, created, ChatPipeline.Rails.NONE);
-    }
-
     /** A completion; with the rails' verdicts and flags in a {@code clinigate} object when any rule fired. */
     static byte[] completion(ChatResponse r, long created, ChatPipeline.Rails rails) {
         return json(256 + r.content().length(), g -> {
