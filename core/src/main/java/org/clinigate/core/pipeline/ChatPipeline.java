@@ -147,19 +147,19 @@ public final class ChatPipeline {
     }
 
     /**
-     * The output rail on a streamed answer once it has ended: the tokens are already with the client, so the
-     * verdict is reported (and audited), not enforced.
-     */
-    public Verdict checkStreamedAnswer(ChatCall call, String deidentifiedAnswer) {
-        PhiMap map = call.scope().map(vault::scope).orElseGet(() -> PhiMap.create("request"));
-        return checkAnswer(deidentifiedAnswer, map, RailContext.DEFAULT_TASK);
-    }
-
-    /**
      * A started stream and what the model was sent. {@link ChatStream#await()} returns the model's
      * own (de-identified) answer; the client sink receives it re-linked.
      */
-    public record Streaming(ChatStream stream, ChatRequest deidentifiedRequest, Verdict input) {
+    public record Streaming(ChatStream stream, ChatRequest deidentifiedRequest, Verdict input,
+            java.util.function.Function<String, Verdict> answerCheck) {
+
+        /**
+         * The output rail on the streamed (de-identified) answer once it has ended: the tokens are already with the
+         * client, so the verdict is reported and audited, not enforced. A pass when the input rail blocked.
+         */
+        public Verdict checkAnswer(String deidentifiedAnswer) {
+            return answerCheck.apply(deidentifiedAnswer);
+        }
     }
 
     /** Starts a streamed call; {@code client} receives re-linked text only. */
@@ -170,9 +170,10 @@ public final class ChatPipeline {
         if (in instanceof Verdict.Block block) {
             ChatResponse refused = new ChatResponse("rail-" + java.util.UUID.randomUUID(), call.request().model(),
                     block.answer(), FinishReason.STOP, new Usage(0, 0));
-            return new Streaming(FixedAnswerStream.start(refused, client), p.request(), in);
+            return new Streaming(FixedAnswerStream.start(refused, client), p.request(), in, answer -> Verdict.PASS);
         }
-        return new Streaming(backend.stream(p.request(), new RelinkingSink(p.map(), client)), p.request(), in);
+        return new Streaming(backend.stream(p.request(), new RelinkingSink(p.map(), client)), p.request(), in,
+                answer -> checkAnswer(answer, p.map(), RailContext.DEFAULT_TASK));
     }
 
     private record Prepared(ChatRequest request, PhiMap map) {

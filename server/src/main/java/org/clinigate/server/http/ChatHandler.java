@@ -115,10 +115,7 @@ final class ChatHandler implements Handler {
             }
             metrics.tokens(model, r.usage().promptTokens(), r.usage().completionTokens());
             // The tokens are with the client already: the output rail's verdict is reported and audited.
-            org.clinigate.core.rails.Verdict out = started.input() instanceof org.clinigate.core.rails.Verdict.Block
-                    ? org.clinigate.core.rails.Verdict.PASS
-                    : pipeline.checkStreamedAnswer(call, r.content());
-            ChatPipeline.Rails rails = new ChatPipeline.Rails(started.input(), out);
+            ChatPipeline.Rails rails = new ChatPipeline.Rails(started.input(), started.checkAnswer(r.content()));
             metrics.rails(rails);
             audit.allowed(ctx, call.principal(), model, started.deidentifiedRequest(), r.content(),
                     r.usage().promptTokens(), r.usage().completionTokens(), "chat-stream-end", rails.ruleIds());
