@@ -107,7 +107,7 @@ public final class Application implements AutoCloseable {
         }
         try {
             return new Application(GatewayServer.start(config, pipeline, backends, metrics, store.auditLog(),
-                    store.apiKeys(), store.quotas(quotaLimits(config.quotas())), store::readiness, review), backends,
+                    store.apiKeys(), quotas(config, store, probes), store::readiness, review), backends,
                     probes, store, knowledge);
         } catch (RuntimeException e) {
             store.close();
@@ -230,6 +230,22 @@ public final class Application implements AutoCloseable {
                 return loaded;
             }
         };
+    }
+
+    /** The store's quotas; buckets kept in PostgreSQL have their idle, refilled rows removed hourly. */
+    private static org.clinigate.core.quota.Quotas quotas(GatewayConfig config, org.clinigate.store.Store store,
+            java.util.concurrent.ScheduledExecutorService scheduler) {
+        org.clinigate.core.quota.Quotas quotas = store.quotas(quotaLimits(config.quotas()));
+        if (quotas instanceof org.clinigate.store.quota.BucketQuotas buckets) {
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    buckets.removeExpired();
+                } catch (RuntimeException e) {
+                    LOG.warn("quota bucket clean-up failed: {}", e.getClass().getSimpleName());
+                }
+            }, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
+        }
+        return quotas;
     }
 
     /** The quota settings as the core port takes them. */
