@@ -100,6 +100,11 @@ public final class Store implements AutoCloseable {
         return new org.clinigate.store.drafts.JdbcDraftStore(database);
     }
 
+    /** The model and adapter registry (ADR 0018); valid until {@link #close()}. */
+    public org.clinigate.core.registry.ModelRegistry modelRegistry() {
+        return new org.clinigate.store.registry.JdbcModelRegistry(database);
+    }
+
     /** The database, for the parts of the store that come next (vault, keys, drafts) and for tools. */
     public Database database() {
         return database;

@@ -142,6 +142,46 @@ public enum ErrorCode {
     CG_6002(6002, false),
     /** A rule's own tests fail against its detector; the message names the rule and the test number. */
     CG_6003(6003, false),
+    /** No model or adapter of this name in the registry (HTTP 404). */
+    CG_7101(7101, false),
+    /**
+     * The adapter is registered but not approved (draft, evaluated or retired), or belongs to another base model, so
+     * no request may use it (HTTP 403).
+     */
+    CG_7102(7102, false),
+    /**
+     * A registry state change is not allowed from the entry's current state (for example approving a draft, or
+     * anything on a retired entry), or the entry changed since it was read (HTTP 409).
+     */
+    CG_7103(7103, false),
+    /**
+     * Approval refused: no thresholds are configured, the entry has no eval results, or a metric is missing or
+     * outside its threshold. The message names each metric, its value and its bound (HTTP 409).
+     */
+    CG_7104(7104, false),
+    /** A registry entry is invalid: a missing or too long field, a bad name, an unknown kind, state or risk level. */
+    CG_7105(7105, false),
+    /**
+     * An eval results file cannot be used: unreadable, not JSON, without a top-level "metrics" object, or with a
+     * metric that is not a finite number. The message names the file and the metric.
+     */
+    CG_7106(7106, false),
+    /** A registry name is already taken (HTTP 409). */
+    CG_7107(7107, false),
+    /**
+     * The backend cannot serve the approved adapter: the in-process model was loaded without this adapter file, or
+     * the backend has no way to select adapters (HTTP 503). The message names the setting to fix.
+     */
+    CG_7108(7108, false),
+    /**
+     * A fine-tuning run failed its de-identification check: a canary value reached an output file. Nothing is left
+     * in the output directory.
+     */
+    CG_7110(7110, false),
+    /** A fine-tuning input line cannot be read: not JSON or a missing field; the message names the file and line. */
+    CG_7111(7111, false),
+    /** A fine-tuning setting is invalid: eval fraction outside [0, 0.9], no input at all, or an unusable option. */
+    CG_7112(7112, false),
     /** An internal invariant failed; a bug. */
     CG_1999(1999, false);
 
