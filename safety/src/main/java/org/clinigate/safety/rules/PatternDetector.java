@@ -30,10 +30,13 @@ import org.clinigate.safety.config.Params;
  */
 final class PatternDetector implements Detector {
 
-    /** One regular expression of a clause, with the literals a match needs (null: none known). */
-    private record Item(Pattern pattern, Prefilter prefilter) {
+    /**
+     * One regular expression of a clause, with the literals a match needs and those it starts with (each null: none
+     * known).
+     */
+    private record Item(Pattern pattern, Prefilter prefilter, Leads leads) {
         static Item of(Pattern p) {
-            return new Item(p, Prefilter.of(List.of(p.pattern())));
+            return new Item(p, Prefilter.of(List.of(p.pattern())), Leads.of(p.pattern()));
         }
     }
 
@@ -170,6 +173,10 @@ final class PatternDetector implements Detector {
             if (item.prefilter != null && !item.prefilter.mayMatch(f)) {
                 continue;
             }
+            if (item.leads != null && region[0] == 0 && region[1] == f.length()) {
+                led(item, c, in, all, found);
+                continue;
+            }
             Matcher m = item.pattern.matcher(f).region(region[0], region[1]);
             while (m.find()) {
                 if (m.end() > m.start() && !voided(c, in, m.start(), m.end())) {
@@ -182,6 +189,28 @@ final class PatternDetector implements Detector {
         }
         found.sort((x, y) -> x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(y[1], x[1]));
         return found;
+    }
+
+    /**
+     * The same matches as the {@code find()} loop over the whole text, found by trying only where a leading literal
+     * occurs (see {@link Leads}). Sentence regions keep the plain loop: they are short, and a look-around at a region's
+     * edge must not see past it.
+     */
+    private static void led(Item item, Clause c, Inspection in, boolean all, List<int[]> found) {
+        String f = in.folded();
+        Matcher m = item.pattern.matcher(f);
+        int from = 0;
+        while (from <= f.length() && item.leads.find(m, f, from)) {
+            int start = m.start();
+            int end = m.end();
+            from = end > start ? end : start + 1;
+            if (end > start && !voided(c, in, start, end)) {
+                found.add(new int[]{start, end});
+                if (!all) {
+                    return;
+                }
+            }
+        }
     }
 
     private static boolean voided(Clause c, Inspection in, int start, int end) {

@@ -75,7 +75,7 @@ class PrefilterTest {
         assertThat(checked).isGreaterThan(500);
     }
 
-    private static void collect(JsonNode n, List<String> out) {
+    static void collect(JsonNode n, List<String> out) {
         if (n.isObject()) {
             n.fields().forEachRemaining(e -> {
                 boolean list = Set.of("any", "not-after", "not-before", "pattern").contains(e.getKey()) || e.getValue()
