@@ -142,6 +142,20 @@ public enum ErrorCode {
     CG_6002(6002, false),
     /** A rule's own tests fail against its detector; the message names the rule and the test number. */
     CG_6003(6003, false),
+    /**
+     * An evaluation suite file cannot be read as its format: not JSON, a missing or invalid field, a duplicate id, or
+     * a format that cannot be detected. The message names the file's line number (or file name) and the field.
+     */
+    CG_7001(7001, false),
+    /**
+     * An evaluation run directory does not fit the command: it already holds a run and {@code --resume} was not given,
+     * a resumed run names another suite, model or mode, or its items file is damaged before its last line.
+     */
+    CG_7002(7002, false),
+    /** A grader endpoint failed or answered something that is not a verdict; the item is marked grader_error. */
+    CG_7003(7003, true),
+    /** Two evaluation runs cannot be compared: a results or items file is missing or unreadable, or no id is shared. */
+    CG_7004(7004, false),
     /** No model or adapter of this name in the registry (HTTP 404). */
     CG_7101(7101, false),
     /**
