@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
         + "up, runs timed rounds, and prints the median and spread in MB/s.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "What to measure: deid, gateway, inference, keys, security, or knowledge.")
+    @Parameters(index = "0", description = "What to measure: deid, gateway, inference, keys, security, knowledge, eval "
+            + "(the eval harness's items/s against a loopback model; --docs items, --clients in flight, "
+            + "--backend-delay-ms) or eval-report (the eval report of a MedQA run in headless chromium; --input "
+            + "SUITE).")
     String target;
 
     @Option(names = "--db-url", description = "security: measure on this PostgreSQL (jdbc:postgresql://...; password "
@@ -103,6 +106,14 @@ final class BenchCommand implements Callable<Integer> {
                     new org.clinigate.cli.bench.SecurityBench.Options(seconds, threads, dbUrl, dbUser), System.out);
             return 0;
         }
+        if (target.equals("eval")) {
+            org.clinigate.cli.eval.EvalBench.run(new org.clinigate.cli.eval.EvalBench.Options(docs, clients, rounds,
+                    Math.max(1, Math.min(2, warmup)), backendDelayMs), System.out);
+            return 0;
+        }
+        if (target.equals("eval-report")) {
+            return org.clinigate.cli.eval.ReportRenderBench.run(input, rounds, System.out);
+        }
         if (target.equals("gateway")) {
             org.clinigate.cli.bench.GatewayBench.run(new org.clinigate.cli.bench.GatewayBench.Options(clients, seconds,
                     warmup, promptBytes, streamClients, backendDelayMs, externalSeconds), System.out);
@@ -110,7 +121,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!target.equals("deid")) {
             System.err.println(
-                    "error: CG-1001: unknown benchmark; allowed: deid, gateway, inference, keys, security, knowledge");
+                    "error: CG-1001: unknown benchmark; allowed: deid, gateway, inference, keys, security, knowledge, eval, "
+                            + "eval-report");
             return 2;
         }
         DeidPolicy policy = DeidPolicy.parse(mode);

@@ -11,8 +11,8 @@ import org.clinigate.eval.run.ItemRecord;
 /**
  * Renders a run as one self-contained HTML page: inline CSS and inline SVG, no scripts, no external resources. It
  * holds the metrics table, a bar chart with 95% interval whiskers per group kind (specialty, topic, theme, axis,
- * category), the red team's expected-versus-actual behaviour matrix, and the worst items with their prompt and output
- * excerpts. All suite and model text is escaped. Stateless and thread safe.
+ * category), the red team's expected-versus-actual behaviour matrix, the worst items with their prompt and output
+ * excerpts, and every item's grade in a collapsed table. All suite and model text is escaped. Stateless and thread safe.
  */
 public final class HtmlReport {
 
@@ -59,6 +59,7 @@ public final class HtmlReport {
             BehaviourMatrix.render(b, matrix);
         }
         worst(b, records);
+        ItemTable.render(b, records);
         b.append("<p class=\"muted\">Intervals are 95% percentile bootstraps (seeded). Written by clinigate eval."
                 + "</p></body></html>\n");
         return b.toString();
