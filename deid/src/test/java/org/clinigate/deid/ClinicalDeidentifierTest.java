@@ -101,7 +101,11 @@ class ClinicalDeidentifierTest {
             "What's your last name? Magnusson|Magnusson|NAME",
             "my name is vitoria|vitoria|NAME",
             "I work for Rapid Cycle Solutions|Rapid Cycle Solutions|ORGANIZATION",
-            "Persint is a German multinational that makes valves.|Persint|ORGANIZATION"})
+            "Persint is a German multinational that makes valves.|Persint|ORGANIZATION",
+            "The Brightwater Logistics office is on the second floor.|Brightwater Logistics|ORGANIZATION",
+            "The Harbourline Orchestra was founded in 1991.|Harbourline|ORGANIZATION",
+            "She works for The Quillford Group as a driver.|The Quillford Group|ORGANIZATION",
+            "Forms from Brightline Roofing's Dr. Okafor arrived.|Brightline Roofing|ORGANIZATION"})
     void finds_identifiers_by_their_context(String text, String value, PhiCategory expected) {
         assertThat(categoryOf(text, value)).as(text).isEqualTo(expected);
     }
@@ -112,7 +116,10 @@ class ClinicalDeidentifierTest {
             "Seen 1 Oct 1984 and again in clinic.",
             "She flew to France in May.",
             "Images: see the attached study.",
-            "Tel: see the contact sheet."})
+            "Tel: see the contact sheet.",
+            "The ICU staff called pharmacy.",
+            "The Cardiology office faxed the results.",
+            "Crohn's disease flare, seen in clinic today."})
     void context_rules_leave_doses_dates_countries_and_headers_alone(String text) {
         assertThat(DEID.detect(text)).as(text).noneSatisfy(s -> assertThat(s.category())
                 .isIn(PhiCategory.LOCATION, PhiCategory.NAME, PhiCategory.ORGANIZATION));

@@ -40,7 +40,7 @@ public final class LearnedTagger {
     /** O, then B and I of each category. */
     static final int TAGS = 1 + 2 * CATEGORIES.length;
     private static final int MAGIC = 0x43474c54; // "CGLT"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final int BITS = 18;
     private static final int BUCKETS = 1 << BITS;
     private static final int[] LEXICON_BITS = {Lexicons.SURNAME, Lexicons.AMBIGUOUS, Lexicons.ENGLISH,
@@ -239,6 +239,20 @@ public final class LearnedTagger {
             after++;
         }
         out[n++] = hash(19, "run" + before + "/" + after + shape);
+        if (capitalised(v, i)) {
+            // The words around a whole capitalised run ("the ... office", "work for ...") name what it is.
+            int first = i;
+            while (i - first < 6 && first > 0 && capitalised(v, first - 1)) {
+                first--;
+            }
+            int last = i;
+            while (last - i < 6 && last + 1 < v.size && capitalised(v, last + 1)) {
+                last++;
+            }
+            out[n++] = hash(20, "run-prev " + (first > 0 ? token(v, first - 1) : "<s>"));
+            out[n++] = hash(21, "run-next " + (last + 1 < v.size ? token(v, last + 1) : "</s>"));
+            out[n++] = hash(22, "run-next2 " + (last + 2 < v.size ? token(v, last + 2) : "</s>"));
+        }
         if (i + 1 < v.size && v.type[i + 1] == TextView.WORD) {
             int f = v.flags(i + 1, lex);
             out[n++] = hash(17, "next-lex" + (f & (Lexicons.SURNAME | Lexicons.PLACE | Lexicons.STREET_TYPE

@@ -23,6 +23,13 @@ final class OrganizationDetector implements Detector {
     private static final Set<String> KINDS = Set.of("agency", "company", "multinational", "firm", "startup",
             "corporation", "nonprofit", "charity", "organization", "organisation", "business", "manufacturer",
             "provider", "insurer", "consultancy", "bank", "retailer", "brand", "publisher", "vendor");
+    /** Lower-case nouns that, right after a capitalised run, say the run names an employer or institution. */
+    private static final Set<String> WORKPLACES = Set.of("office", "offices", "headquarters", "orchestra", "choir",
+            "staff", "employees", "workers", "branch", "store", "factory", "warehouse", "campus");
+    /** Hospital units that take a workplace noun ("the ICU staff") without naming an organisation. */
+    private static final Set<String> UNITS = Set.of("icu", "ed", "er", "or", "pacu", "nicu", "picu", "ccu", "micu",
+            "sicu", "cvicu", "ob", "gyn", "l&d", "ir", "cath", "ot", "pt", "slp", "nursing", "front", "main", "head",
+            "home", "post", "box", "doctor", "doctors", "dr", "nurse", "nurses", "hospital", "clinic", "school");
     private static final int MAX_LEFT = 5;
     private static final Set<String> DEPARTMENTS = Set.of("neurology", "cardiology", "oncology", "pediatrics",
             "paediatrics", "radiology", "diagnostic", "imaging", "urgent", "primary", "care", "family", "internal",
@@ -68,6 +75,12 @@ final class OrganizationDetector implements Detector {
             }
             if (v.lower(i).equals("from") || v.lower(i).equals("of")) {
                 affiliation(v, i, out);
+            }
+            if (WORKPLACES.contains(v.lower(i)) && v.regime[i] == TextView.MIXED) {
+                workplace(v, i, out);
+            }
+            if (v.lower(i).equals("s") && i > 0 && v.isPunct(i - 1, '\'') && v.adjacent(i - 1)) {
+                possessor(v, i - 1, out);
             }
         }
     }
@@ -177,6 +190,10 @@ final class OrganizationDetector implements Detector {
         }
         int first = j;
         int last = -1;
+        if (j + 1 < v.size && v.regime[j] == TextView.MIXED && v.isTitle(j) && lex.functionWords.contains(v.lower(j))
+                && v.isWord(j + 1) && orgWord(v, j + 1)) {
+            last = j++; // "works for Us News", "at The Home Depot": a capitalised function word opens the name
+        }
         while (j < v.size && j < first + 5 && v.isWord(j) && !v.lineStart[j] && orgWord(v, j)) {
             last = j;
             j++;
@@ -236,6 +253,78 @@ final class OrganizationDetector implements Detector {
         if (last >= first) {
             add(out, v, first, last);
         }
+    }
+
+    /**
+     * "The Lending Club office is at ...", "the Golden Helix orchestra": a capitalised run of up to four words after
+     * "the" or at a sentence start, right before a workplace noun. Hospital units ("the ICU staff") and departments
+     * are not organisations.
+     */
+    private void workplace(TextView v, int noun, List<Candidate> out) {
+        int last = noun - 1;
+        int first = -1;
+        for (int j = last; j >= 0 && j > last - 4 && v.isWord(j) && !v.lineStart[j + 1] && orgWord(v, j); j--) {
+            String lw = v.lower(j);
+            if (UNITS.contains(lw) || DEPARTMENTS.contains(lw) || lex.clinicalWords.contains(lw) || (v.flags(j, lex)
+                    & (Lexicons.MONTH | Lexicons.COUNTRY)) != 0) {
+                return;
+            }
+            first = j;
+            if (v.sentenceStart[j]) {
+                break;
+            }
+        }
+        if (first < 0) {
+            return;
+        }
+        boolean led = v.sentenceStart[first] || first > 0 && v.isWord(first - 1) && v.lower(first - 1).equals("the");
+        if (led) {
+            add(out, v, first, last);
+        }
+    }
+
+    /**
+     * "Pave's Irena Bila", "Mayo Clinic's Dr. Okafor": a capitalised run that is not itself a person's name, owning
+     * a person named right after it, is the person's organisation. Eponyms ("Parkinson's disease") are followed by
+     * no name and do not fire.
+     */
+    private void possessor(TextView v, int apostrophe, List<Candidate> out) {
+        int after = apostrophe + 2;
+        if (after >= v.size || !personStartsAt(v, after, out)) {
+            return;
+        }
+        int last = apostrophe - 1;
+        int first = -1;
+        for (int j = last; j >= 0 && j > last - 4 && v.isWord(j) && orgWord(v, j); j--) {
+            if ((v.flags(j, lex) & (Lexicons.FIRST | Lexicons.EPONYM)) != 0) {
+                return;
+            }
+            first = j;
+            if (v.sentenceStart[j] || v.lineStart[j]) {
+                break;
+            }
+        }
+        if (first >= 0 && v.regime[first] == TextView.MIXED) {
+            add(out, v, first, last);
+        }
+    }
+
+    /** True when a title, a detected name, or a first name and a capitalised word begin at {@code i}. */
+    private boolean personStartsAt(TextView v, int i, List<Candidate> out) {
+        if (!v.isWord(i) || !v.isTitle(i)) {
+            return false;
+        }
+        String lw = v.lower(i);
+        if (lw.equals("dr") || lw.equals("mr") || lw.equals("mrs") || lw.equals("ms") || lw.equals("prof")) {
+            return true;
+        }
+        for (Candidate c : out) {
+            if (c.category() == PhiCategory.NAME && c.start() == v.start[i]) {
+                return true;
+            }
+        }
+        int next = i + 1;
+        return (v.flags(i, lex) & Lexicons.FIRST) != 0 && next < v.size && v.isWord(next) && v.isTitle(next);
     }
 
     private static boolean nameEndsAt(List<Candidate> out, int end) {
