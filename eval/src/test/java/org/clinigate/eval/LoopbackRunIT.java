@@ -56,6 +56,23 @@ class LoopbackRunIT {
     }
 
     @Test
+    void a_model_that_fails_each_first_attempt_with_503_is_retried_and_the_run_has_no_errors() {
+        Path suite = Suites.choice(dir, 12);
+        Set<Integer> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (LoopbackModel model = LoopbackModel.start(p -> failedOnce.add(Suites.number(p))
+                ? null
+                : "Answer: " + Suites.letter(Suites.number(p)), 0);
+                HttpChat chat = new HttpChat(model.url(), null,
+                        Duration.ofSeconds(10))) {
+            Evaluation.Spec s = spec(suite, dir.resolve("retry"), 4);
+            Evaluation.Outcome o = Evaluation.run(s, Evaluation.load(s), chat, Grading.defaults(null));
+            assertThat(o.results().metric("errors")).isZero();
+            assertThat(o.results().metric("accuracy")).isEqualTo(1.0);
+            assertThat(model.requests()).isEqualTo(24);
+        }
+    }
+
+    @Test
     void a_red_team_run_over_http_grades_behaviour_per_category() {
         Path suite = Suites.redTeam(dir);
         // A model that always answers plainly: passes only the benign 'answer' prompt.

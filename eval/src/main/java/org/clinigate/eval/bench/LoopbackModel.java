@@ -17,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * A scripted OpenAI-compatible model on a loopback port, for benchmarks and tests: {@code POST
- * /v1/chat/completions} answers with {@code script(last user message)} after an optional delay. It stands for a
+ * /v1/chat/completions} answers with {@code script(last user message)} after an optional delay (HTTP 503 when the
+ * script returns null). It stands for a
  * model whose answers are known, so the harness's own cost and correctness can be measured. Thread safe.
  */
 public final class LoopbackModel implements AutoCloseable {
@@ -60,7 +61,7 @@ public final class LoopbackModel implements AutoCloseable {
             }
             String reply = script.apply(user);
             if (reply == null) {
-                send(ex, 500, "{\"error\":{\"message\":\"scripted failure\"}}");
+                send(ex, 503, "{\"error\":{\"message\":\"scripted failure\"}}");
                 return;
             }
             ObjectNode r = JSON.createObjectNode();

@@ -30,7 +30,7 @@ public final class RubricGrader {
                 met.add(grader.met(rubric.conversation(), reply, c));
             }
         } catch (ClinigateException e) {
-            return Grade.graderError(e.code().code() + " " + e.getClass().getSimpleName());
+            return Grade.graderError(e.getMessage());
         }
         return score(rubric.criteria(), met);
     }

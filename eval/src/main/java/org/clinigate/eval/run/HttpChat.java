@@ -25,7 +25,8 @@ import org.clinigate.core.error.ErrorCode;
  * A minimal OpenAI-compatible chat client over {@code java.net.http}: POST {@code /v1/chat/completions}, not
  * streamed, with an optional bearer key. Reads the reply text and, when a Clinigate gateway answers, the rails report
  * under {@code clinigate.rails}. Failures map to the backend codes (CG-2101 unreachable, CG-2102 time-out, CG-2103
- * malformed, CG-2104 5xx, CG-2105 other 4xx, CG-2106 429); messages carry status codes, never bodies. Thread safe.
+ * malformed, CG-2104 5xx, CG-2105 other 4xx, CG-2106 429); a failed connection, a 429 and a 502, 503 or 504 are tried
+ * up to three times in all. Messages carry status codes, never bodies. Thread safe.
  */
 public final class HttpChat implements Responder {
 
@@ -66,9 +67,38 @@ public final class HttpChat implements Responder {
         if (apiKey != null) {
             b.header("Authorization", "Bearer " + apiKey);
         }
-        HttpResponse<byte[]> r;
+        HttpRequest http = b.build();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return parse(send(http));
+            } catch (ClinigateException e) {
+                // A reset pooled connection, a 429 or a 502-504 is retried twice; nothing has been graded yet.
+                if (attempt >= ATTEMPTS || !retriable(e.code())) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    static final int ATTEMPTS = 3;
+
+    private static boolean retriable(ErrorCode code) {
+        return code == ErrorCode.CG_2101 || code == ErrorCode.CG_2104 || code == ErrorCode.CG_2106;
+    }
+
+    private static void pause(int attempt) {
         try {
-            r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            Thread.sleep(100L * attempt * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClinigateException(ErrorCode.CG_2005, "interrupted");
+        }
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest http) {
+        try {
+            return client.send(http, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw new ClinigateException(ErrorCode.CG_2102, "the endpoint did not answer within " + timeout
                     .toSeconds() + " s");
@@ -81,7 +111,14 @@ public final class HttpChat implements Responder {
             Thread.currentThread().interrupt();
             throw new ClinigateException(ErrorCode.CG_2005, "interrupted");
         }
-        return parse(r.statusCode(), r.body());
+    }
+
+    private static Reply parse(HttpResponse<byte[]> r) {
+        int status = r.statusCode();
+        if (status == 502 || status == 503 || status == 504) {
+            throw new ClinigateException(ErrorCode.CG_2104, "the endpoint answered HTTP " + status);
+        }
+        return parse(status, r.body());
     }
 
     static byte[] body(ChatRequest request) {
