@@ -53,6 +53,9 @@ final class CandidateScorer {
             } else if (!c.optional()) {
                 total += c.weight();
                 against += state == EXCLUDED ? c.weight() : 0;
+            } else if (c.negated() && state == EXCLUDED) {
+                // a word an index default excludes ("-subsequent"): a description that has it says something else
+                against += c.weight();
             }
         }
         if (matched == 0) {

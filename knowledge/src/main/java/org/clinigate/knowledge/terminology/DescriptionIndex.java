@@ -98,14 +98,16 @@ final class DescriptionIndex {
             for (int i = 0; i < tokens.size(); i++) {
                 String w = tokens.get(i).word();
                 vocabulary.merge(w, 1, Integer::sum);
-                if (w.equals("with")) {
+                String next = i + 1 < tokens.size() ? tokens.get(i + 1).word() : "";
+                if (w.equals("with") && !(i > 0 && tokens.get(i - 1).word().equals("whether"))) {
                     negated = false;
                 } else if (w.equals("without") || w.equals("not")) {
                     negated = true;
                     continue;
-                } else if (w.equals("unspecified") && i + 1 < tokens.size() && tokens.get(i + 1).word().equals(
-                        "as")) {
-                    negated = true; // "unspecified as acute or chronic" names what the code leaves open
+                } else if (w.equals("unspecified") && (next.equals("as") || next.equals("whether"))) {
+                    // "unspecified as acute or chronic", "unspecified whether with hypoxia or hypercapnia" name what
+                    // the code leaves open
+                    negated = true;
                 }
                 Unit u = new Unit(Tokens.stem(w), tokens.get(i).optional(), negated, lexicon.weight(w));
                 byStem.merge(u.stem(), u, (a, b) -> new Unit(a.stem(), a.optional() && b.optional(), a.negated()

@@ -36,8 +36,14 @@ final class ProblemAnalyzer {
     private static final Set<String> QUALIFIER_HEADS = Set.of("type", "stage", "grade", "class", "degree");
     private static final Set<String> ROUTE_WORDS = Set.of("drug", "drugs", "fluid", "fluids", "access",
             "antibiotic", "antibiotics", "contrast", "iron", "line");
-    private static final Set<String> KEEPS_ON = Set.of("dependence", "dependent", "reliance");
+    /** Words after which "on" belongs to the condition ("findings on imaging", "dyspnea on exertion"), not a treatment. */
+    private static final Set<String> KEEPS_ON = Set.of("dependence", "dependent", "reliance", "findings", "finding",
+            "lesion", "significance", "unsteadiness", "dyspnea", "stress", "effects", "acting", "exposure", "fall",
+            "hearing");
     private static final Set<String> NEGATIONS = Set.of("without", "no", "not");
+    /** Words after which "a" is a letter, not the article ("hepatitis A", "influenza A", "group A strep"). */
+    private static final Set<String> LETTER_HEADS = Set.of("hepatitis", "influenza", "hemophilia", "vitamin",
+            "group", "factor", "type", "blood", "cluster", "protein");
 
     private final Lexicon lexicon;
     private final DescriptionIndex index;
@@ -79,9 +85,11 @@ final class ProblemAnalyzer {
                 alphanumeric = false;
             }
             said.merge(Tokens.stem(word), negated, Boolean::logicalAnd);
-            add(concepts, word, t.optional(), negated);
+            boolean letter = word.equals("a") && i > 0 && LETTER_HEADS.contains(tokens.get(i - 1).word());
+            add(concepts, word, t.optional(), negated, letter ? 1.0 : lexicon.weight(word));
             if (alphanumeric) {
-                add(concepts, word.replaceAll("[a-z]+$", ""), true, negated);
+                String number = word.replaceAll("[a-z]+$", "");
+                add(concepts, number, true, negated, lexicon.weight(number));
             }
         }
         addDefaults(concepts, said);
@@ -116,7 +124,7 @@ final class ProblemAnalyzer {
         return afterHead || (!ambiguous && !beforeRoute) ? digit : word;
     }
 
-    private void add(Map<String, Concept> concepts, String word, boolean optional, boolean negated) {
+    private void add(Map<String, Concept> concepts, String word, boolean optional, boolean negated, double factor) {
         String stem = Tokens.stem(word);
         Set<String> forms = new LinkedHashSet<>();
         forms.add(stem);
@@ -125,7 +133,7 @@ final class ProblemAnalyzer {
         for (String form : forms) {
             weight = Math.max(weight, index.idf(form));
         }
-        weight *= lexicon.weight(word);
+        weight *= factor;
         if (weight == 0) {
             return;
         }
@@ -135,7 +143,11 @@ final class ProblemAnalyzer {
         }
     }
 
-    /** Adds the index defaults whose words the problem says (not negated) and whose exceptions it does not. */
+    /**
+     * Adds the index defaults whose words the problem says (not negated) and whose exceptions it does not: their
+     * words as optional words, and their excluded words ("-subsequent") as optional negated words, which count
+     * against a description that has them.
+     */
     private void addDefaults(Map<String, Concept> concepts, Map<String, Boolean> said) {
         for (Lexicon.Default d : lexicon.defaults()) {
             boolean applies = d.when().stream().allMatch(w -> Boolean.FALSE.equals(said.get(w))) && d.unless()
@@ -144,8 +156,10 @@ final class ProblemAnalyzer {
                 continue;
             }
             for (String word : d.add()) {
-                if (!concepts.containsKey(Tokens.stem(word))) {
-                    add(concepts, word, true, false);
+                boolean excluded = word.startsWith("-");
+                String w = excluded ? word.substring(1) : word;
+                if (!concepts.containsKey(Tokens.stem(w))) {
+                    add(concepts, w, true, excluded, lexicon.weight(w));
                 }
             }
         }
