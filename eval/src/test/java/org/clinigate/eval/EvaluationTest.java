@@ -159,4 +159,37 @@ class EvaluationTest {
         assertThat(r.metric("accuracy")).isEqualTo(0.75);
         assertThat(dir.resolve("run/report.html")).exists();
     }
+
+    @Test
+    void summary_and_rag_suites_run_end_to_end_with_known_metrics() {
+        Path sum = Suites.write(dir.resolve("sum.jsonl"), """
+                {"id":"s1","source":"Cough for 3 days. Took paracetamol. No fever.","sections":["Problems","Plan"]}
+                {"id":"s2","source":"Knee pain after a fall. X-ray normal.","sections":["Problems","Plan"]}
+                """);
+        Responder summarizer = r -> Reply.of(r.messages().get(1).text().startsWith("Cough")
+                ? "Problems: cough for 3 days\nPlan: paracetamol"
+                : "Problems: knee pain, fracture\nNo plan given, 5 days rest");
+        Evaluation.Spec s = new Evaluation.Spec(sum, null, dir.resolve("sum"), "raw", 0, false, new Runner.Settings(
+                "m", 2, 64, 0.0, null, null));
+        Results r = Evaluation.run(s, Evaluation.load(s), summarizer, Grading.defaults(null)).results();
+        // s1: both headings; s2: only Problems. Entities: s1 {3, paracetamol} supported; s2 {fracture, 5} not.
+        assertThat(r.metric("section_completeness")).isEqualTo(0.75);
+        assertThat(r.metric("unsupported_entity_rate")).isEqualTo(0.5);
+
+        Path rag = Suites.write(dir.resolve("rag.jsonl"),
+                """
+                        {"id":"r1","question":"How often is HbA1c checked?","sources":[{"id":"ada","title":"ADA","text":"HbA1c should be checked every 3 months when therapy changes."}],"answer":"every 3 months"}
+                        {"id":"r2","question":"Who needs eGFR yearly?","sources":[{"id":"kd","title":"KDIGO","text":"People with diabetes need eGFR and albuminuria measured at least once a year."}],"answer":"diabetes"}
+                        """);
+        Responder citer = q -> Reply.of(q.messages().get(1).text().contains("HbA1c should")
+                ? "HbA1c should be checked every 3 months when therapy changes [1]."
+                : "People with diabetes need eGFR measured once a year [1]. Liver biopsy is required yearly [2].");
+        Evaluation.Spec rs = new Evaluation.Spec(rag, null, dir.resolve("rag"), "raw", 0, false, new Runner.Settings(
+                "m", 2, 64, 0.0, null, null));
+        Results rr = Evaluation.run(rs, Evaluation.load(rs), citer, Grading.defaults(null)).results();
+        // Three citations, two verified ([2] names no source); both answers found in a cited source.
+        assertThat(rr.metric("citations")).isEqualTo(3.0);
+        assertThat(rr.metric("citation_fidelity")).isCloseTo(2.0 / 3, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(rr.metric("answer_found_rate")).isEqualTo(1.0);
+    }
 }

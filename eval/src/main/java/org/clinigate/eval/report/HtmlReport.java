@@ -66,13 +66,7 @@ public final class HtmlReport {
     }
 
     static String primary(String format) {
-        return switch (format) {
-            case "healthbench" -> "score";
-            case "summary" -> "section_completeness";
-            case "rag" -> "citation_fidelity";
-            case "redteam" -> "pass_rate";
-            default -> "accuracy";
-        };
+        return org.clinigate.eval.suite.SuiteFormat.parse(format).primaryMetric();
     }
 
     private static void metrics(StringBuilder b, Results r) {
