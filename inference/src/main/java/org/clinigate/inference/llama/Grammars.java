@@ -18,6 +18,15 @@ final class Grammars {
 
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
+    /**
+     * The converter lets up to two newlines and twenty tabs or spaces sit between any two JSON tokens. Each of those
+     * characters can cost a token, so a model that likes white space spends its budget on it and is cut off inside
+     * the JSON. A single optional space keeps the output valid and readable and the budget for content.
+     */
+    static String compact(String grammar) {
+        return grammar.replaceAll("(?m)^space ::= .*$", "space ::= | \" \"");
+    }
+
     /** The grammar for {@code response_format: json_object}. */
     String anyObject() {
         return forSchema(ANY_OBJECT);
@@ -35,6 +44,7 @@ final class Grammars {
         if (grammar == null || grammar.isBlank()) {
             throw new ClinigateException(ErrorCode.CG_2001, "response_format json_schema produced no grammar");
         }
+        grammar = compact(grammar);
         if (cache.size() < MAX_CACHED) {
             cache.put(schemaJson, grammar);
         }

@@ -29,6 +29,9 @@ class SchemaGuardTest {
         assertThat(SchemaGuard.check(note)).startsWith("{").contains("\"$defs\"");
         assertThat(new Grammars().forSchema(note)).contains("root ::=");
         assertThat(new Grammars().anyObject()).contains("root ::=");
+        // White space between JSON tokens is one optional space, not up to two newlines and twenty blanks.
+        assertThat(new Grammars().forSchema(note)).contains("space ::= | \" \"").doesNotContain("\\n\"{1,2}");
+        assertThat(new Grammars().forSchema(note)).contains("char{0,400}");
     }
 
     @Test

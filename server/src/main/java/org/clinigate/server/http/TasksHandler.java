@@ -60,6 +60,8 @@ final class TasksHandler {
     private static final String ASK_PROMPT = resource("ask.v1.txt");
     private static final String RADIOLOGY_PROMPT = resource("radiology-draft.v1.txt");
     private static final String RADIOLOGY_SCHEMA = resource("radiology-draft.v1.schema.json");
+    /** The radiology draft from a radiologist's dictation alone, with no images (models without image input). */
+    private static final String DICTATION_PROMPT = resource("radiology-dictation.v1.txt");
     /** The most images one study may send, the prior study's included. */
     static final int MAX_IMAGES = 8;
     /** The largest note or question accepted, in characters. */
@@ -106,7 +108,8 @@ final class TasksHandler {
         String note = text(body, "text", MAX_TEXT);
         ChatRequest request = new ChatRequest(model,
                 List.of(message(Role.SYSTEM, NOTE_PROMPT), message(Role.USER, note)), 0.2, null, maxTokens(body),
-                List.of(), seed(body), new ResponseFormat.JsonSchema("note_summary", NOTE_SCHEMA, true),
+                List.of(), seed(body), new ResponseFormat.JsonSchema("note_summary", SchemaBudget.fit(NOTE_SCHEMA,
+                        maxTokens(body)), true),
                 java.util.Map.of());
         ChatCall call = call(who, body, request);
         ChatPipeline.Result result = run(ctx, who, model, call, "note-summary");
@@ -185,13 +188,18 @@ final class TasksHandler {
         boolean force = body.path("force_burned_in").asBoolean(false);
         List<ContentPart> parts = new ArrayList<>();
         StringBuilder context = new StringBuilder("Clinical indication: ").append(indication).append('\n');
-        List<org.clinigate.server.imaging.StudyImage> current = images(body.get("images"), "images", force, true);
+        String dictation = body.path("dictation").isTextual() ? text(body, "dictation", MAX_TEXT) : null;
+        List<org.clinigate.server.imaging.StudyImage> current = images(body.get("images"), "images", force,
+                dictation == null);
         List<org.clinigate.server.imaging.StudyImage> prior = images(body.get("prior_images"), "prior_images", force,
                 false);
         if (current.size() + prior.size() > MAX_IMAGES) {
             throw new ClinigateException(ErrorCode.CG_2001, "at most " + MAX_IMAGES + " images per study");
         }
         describe(context, "Current study", current);
+        if (dictation != null) {
+            context.append("Dictated findings: ").append(dictation).append('\n');
+        }
         if (body.path("prior_report").isTextual()) {
             context.append("Prior report: ").append(body.path("prior_report").asText()).append('\n');
         }
@@ -206,9 +214,14 @@ final class TasksHandler {
                     + java.util.Base64.getEncoder().encodeToString(image.png()), "low"));
         }
         ChatRequest request = new ChatRequest(model,
-                List.of(message(Role.SYSTEM, RADIOLOGY_PROMPT), new ChatMessage(Role.USER, parts)), 0.2, null,
+                List.of(message(Role.SYSTEM,
+                        current.isEmpty() && prior.isEmpty() ? DICTATION_PROMPT : RADIOLOGY_PROMPT),
+                        new ChatMessage(Role.USER, parts)),
+                0.2, null,
                 maxTokens(body), List.of(), seed(body),
-                new ResponseFormat.JsonSchema("radiology_draft", RADIOLOGY_SCHEMA, true), java.util.Map.of());
+                new ResponseFormat.JsonSchema("radiology_draft", SchemaBudget.fit(RADIOLOGY_SCHEMA, maxTokens(body)),
+                        true),
+                java.util.Map.of());
         ChatCall call = call(who, body, request);
         ChatPipeline.Result result = run(ctx, who, model, call, "radiology-draft");
         if (result == null) {
