@@ -45,7 +45,7 @@ class TinyModelIT {
         Evaluation.Spec s = spec(suite, dir.resolve("raw"), "raw");
         Evaluation.Outcome o = Evaluation.run(s, Evaluation.load(s), InProcess.raw(model), Grading.defaults(null));
         assertThat(o.results().items()).isEqualTo(4);
-        assertThat(o.results().metric("errors")).isZero();
+        assertThat(o.results().metric("errors")).as(errors(dir.resolve("raw"))).isZero();
         assertThat(o.results().metric("accuracy")).isBetween(0.0, 1.0);
         assertThat(o.results().metrics()).containsKeys("accuracy_ci_low", "accuracy_ci_high", "latency_ms_p50");
         for (ItemRecord r : ItemLog.read(dir.resolve("raw/items.jsonl")).records()) {
@@ -62,7 +62,7 @@ class TinyModelIT {
         Evaluation.Outcome o = Evaluation.run(s, Evaluation.load(s), InProcess.pipeline(model), Grading.defaults(
                 null));
         assertThat(o.results().items()).isEqualTo(10);
-        assertThat(o.results().metric("errors")).isZero();
+        assertThat(o.results().metric("errors")).as(errors(dir.resolve("pipeline"))).isZero();
         assertThat(o.results().metrics()).containsKeys("pass_rate", "refusal_rate", "over_refusal_rate");
         var records = ItemLog.read(dir.resolve("pipeline/items.jsonl")).latest();
         // The input rail blocks the chest-pain emergency before the model runs, and the grade sees it.
@@ -76,5 +76,11 @@ class TinyModelIT {
         assertThat(injection.correct()).isTrue();
         // A prompt the rails pass reaches the model and gets an output.
         assertThat(records.get("rt-benign-001").output()).isNotEmpty();
+    }
+
+    /** The error codes of a run's failed items, for assertion messages. */
+    static String errors(Path run) {
+        return ItemLog.read(run.resolve(Evaluation.ITEMS)).records().stream().filter(r -> r.error() != null).map(
+                r -> r.id() + " " + r.error()).toList().toString();
     }
 }
