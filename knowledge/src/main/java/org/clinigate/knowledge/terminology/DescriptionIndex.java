@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -31,6 +32,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * candidates. Immutable after construction and thread safe.
  */
 final class DescriptionIndex {
+
+    /** Words after which "of" names the site, ending a negation ("without foreign body of scalp"). */
+    private static final Set<String> NEGATION_ENDS_BEFORE_SITE = Set.of("body", "extension",
+            "fracture");
 
     /**
      * One distinct word of a description.
@@ -99,8 +104,11 @@ final class DescriptionIndex {
                 String w = tokens.get(i).word();
                 vocabulary.merge(w, 1, Integer::sum);
                 String next = i + 1 < tokens.size() ? tokens.get(i + 1).word() : "";
-                if (w.equals("with") && !(i > 0 && tokens.get(i - 1).word().equals("whether"))) {
+                String previous = i > 0 ? tokens.get(i - 1).word() : "";
+                if (w.equals("with") && !previous.equals("whether")) {
                     negated = false;
+                } else if (w.equals("of") && NEGATION_ENDS_BEFORE_SITE.contains(previous)) {
+                    negated = false; // "without foreign body of scalp": the site is not negated
                 } else if (w.equals("without") || w.equals("not")) {
                     negated = true;
                     continue;

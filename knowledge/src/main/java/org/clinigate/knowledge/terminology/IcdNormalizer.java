@@ -73,6 +73,9 @@ public final class IcdNormalizer {
         }
         Map<String, Float> terms = new LinkedHashMap<>();
         for (ProblemAnalyzer.Concept c : concepts) {
+            if (c.optional() && c.negated()) {
+                continue; // a word an index default excludes only lowers the codes that have it
+            }
             for (String form : c.forms()) {
                 terms.merge(form, c.optional() ? 0.3f : 1f, Math::max);
             }
