@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * A scripted OpenAI-compatible model on a loopback port, for benchmarks and tests: {@code POST
- * /v1/chat/completions} answers with {@code script(last user message)} after an optional delay (HTTP 503 when the
+ * A scripted OpenAI-compatible model on a loopback port, for benchmarks and tests: {@code GET /v1/models} lists one
+ * model, and {@code POST /v1/chat/completions} answers with {@code script(last user message)} after an optional delay (HTTP 503 when the
  * script returns null). It stands for a
  * model whose answers are known, so the harness's own cost and correctness can be measured. Thread safe.
  */
@@ -39,6 +39,12 @@ public final class LoopbackModel implements AutoCloseable {
             LoopbackModel model = new LoopbackModel(s);
             s.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             s.createContext("/v1/chat/completions", ex -> model.handle(ex, script, delayMs));
+            // A gateway probes its upstream's model list before it routes to it.
+            s.createContext("/v1/models", ex -> {
+                try (ex) {
+                    send(ex, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"loopback\",\"object\":\"model\"}]}");
+                }
+            });
             s.start();
             return model;
         } catch (IOException e) {
