@@ -88,7 +88,9 @@ public final class Application implements AutoCloseable {
             }
         }
         org.clinigate.store.Store store = org.clinigate.store.Store.open(storeConfig(config), env::get);
-        ChatBackend route = backends.isEmpty() ? new Unconfigured() : new BackendRouter(backends);
+        // Requests that name BASE:ADAPTER reach approved adapters only (ADR 0018); plain model names pass.
+        ChatBackend route = new org.clinigate.core.registry.AdapterGate(
+                backends.isEmpty() ? new Unconfigured() : new BackendRouter(backends), store.modelRegistry());
         GatewayMetrics metrics = new GatewayMetrics();
         ChatPipeline pipeline;
         GatewayServer.Review review;

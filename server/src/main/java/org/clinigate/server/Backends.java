@@ -54,6 +54,9 @@ final class Backends {
         if (b.threads() > 0) {
             c = c.withThreads(b.threads());
         }
+        if (b.loraPath() != null && !b.loraPath().isBlank()) {
+            c = c.withLora(Path.of(b.loraPath()));
+        }
         return new LlamaBackend(c);
     }
 }

@@ -60,9 +60,13 @@ final class Gateway implements AutoCloseable {
         }
         PhiVault vault = "database".equals(config.vault().kind()) ? store.phiVault() : new InMemoryVault(1000);
         org.clinigate.safety.SafetyRails rails = Application.rails(config);
+        // As Application wires it: BASE:ADAPTER requests reach approved registry adapters only.
+        ChatBackend gated = backend == null
+                ? null
+                : new org.clinigate.core.registry.AdapterGate(backend, store.modelRegistry());
         ChatPipeline pipeline = rails == null
-                ? new ChatPipeline(DEID, backend, vault, metrics)
-                : new ChatPipeline(DEID, backend, vault, metrics, rails.input(), rails.output());
+                ? new ChatPipeline(DEID, gated, vault, metrics)
+                : new ChatPipeline(DEID, gated, vault, metrics, rails.input(), rails.output());
         server = GatewayServer.start(config, pipeline, backend == null ? List.of() : List.of(backend), metrics,
                 audit == null ? store.auditLog() : audit, store.apiKeys(),
                 store.quotas(Application.quotaLimits(config.quotas())), store::readiness,

@@ -90,11 +90,38 @@ public final class LlamaBackend implements ChatBackend {
             throw new ClinigateException(ErrorCode.CG_2003, "image input is not available in-process; route image"
                     + " requests to an openai backend (for example vLLM serving medgemma-4b-it)");
         }
+        Float lora = loraScale(request);
         String prompt = GemmaTemplate.render(request.messages());
-        NativeParameters params = NativeParameters.of(request, prompt, model.countTokens(prompt), config, grammars);
+        NativeParameters params = NativeParameters.of(request, prompt, model.countTokens(prompt), config, grammars,
+                lora);
         StreamControl control = new StreamControl(sink);
         model.workers().execute(new LlamaGeneration(model, params, request.model(), control, config));
         return control;
+    }
+
+    /**
+     * The adapter scale for this request: the registry's selection when it names this backend's adapter file, 0
+     * (the base model) without a selection, null when no adapter is loaded. A selection this backend cannot serve is
+     * {@code CG-7108}. The scale is always sent when an adapter is loaded, because llama.cpp would otherwise apply
+     * it at its load-time scale of 1.
+     */
+    private Float loraScale(ChatRequest request) {
+        var selection = org.clinigate.core.registry.AdapterSelection.of(request);
+        if (selection.isEmpty()) {
+            return config.loraPath() == null ? null : 0f;
+        }
+        java.nio.file.Path wanted;
+        try {
+            wanted = java.nio.file.Path.of(selection.get().location()).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            wanted = null;
+        }
+        if (config.loraPath() == null || !config.loraPath().equals(wanted)) {
+            throw new ClinigateException(ErrorCode.CG_7108, "adapter " + selection.get().name() + " is not loaded"
+                    + " in backend " + config.name() + "; set backends." + config.name()
+                    + ".lora-path to the adapter's registered GGUF file (one adapter per in-process model)");
+        }
+        return (float) selection.get().scale();
     }
 
     @Override

@@ -25,9 +25,19 @@ import org.clinigate.core.error.ErrorCode;
  * @param generationTimeout the longest one generation may run
  * @param cachePrompt reuse a slot's KV cache across requests with a common prefix: faster, but the same seed may
  *     then give a different output, because batch shapes change the arithmetic
+ * @param loraPath a GGUF LoRA adapter loaded with the model but applied only to requests that select it through
+ *     the registry (per-request scale; ADR 0018), or null for none
  */
 public record LlamaConfig(String name, Path modelPath, Set<String> models, int contextSize, int slots, int threads,
-        int gpuLayers, int defaultMaxTokens, Duration slotWait, Duration generationTimeout, boolean cachePrompt) {
+        int gpuLayers, int defaultMaxTokens, Duration slotWait, Duration generationTimeout, boolean cachePrompt,
+        Path loraPath) {
+
+    /** Settings without a LoRA adapter. */
+    public LlamaConfig(String name, Path modelPath, Set<String> models, int contextSize, int slots, int threads,
+            int gpuLayers, int defaultMaxTokens, Duration slotWait, Duration generationTimeout, boolean cachePrompt) {
+        this(name, modelPath, models, contextSize, slots, threads, gpuLayers, defaultMaxTokens, slotWait,
+                generationTimeout, cachePrompt, null);
+    }
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,32}");
 
@@ -68,17 +78,23 @@ public record LlamaConfig(String name, Path modelPath, Set<String> models, int c
     public LlamaConfig withSlots(int contextSize, int slots) {
         return new LlamaConfig(name, modelPath, models, contextSize, slots, threads, gpuLayers,
                 Math.min(defaultMaxTokens, contextSize / Math.max(1, slots)), slotWait, generationTimeout,
-                cachePrompt);
+                cachePrompt, loraPath);
     }
 
     public LlamaConfig withThreads(int n) {
         return new LlamaConfig(name, modelPath, models, contextSize, slots, n, gpuLayers, defaultMaxTokens, slotWait,
-                generationTimeout, cachePrompt);
+                generationTimeout, cachePrompt, loraPath);
     }
 
     public LlamaConfig withDefaultMaxTokens(int n) {
         return new LlamaConfig(name, modelPath, models, contextSize, slots, threads, gpuLayers, n, slotWait,
-                generationTimeout, cachePrompt);
+                generationTimeout, cachePrompt, loraPath);
+    }
+
+    /** These settings with a LoRA adapter file loaded beside the model, applied per request. */
+    public LlamaConfig withLora(Path lora) {
+        return new LlamaConfig(name, modelPath, models, contextSize, slots, threads, gpuLayers, defaultMaxTokens,
+                slotWait, generationTimeout, cachePrompt, lora == null ? null : lora.toAbsolutePath().normalize());
     }
 
     private static void range(String backend, String setting, int value, int min, int max) {

@@ -24,10 +24,10 @@ import org.clinigate.core.error.ErrorCode;
 record LoadedModel(LlamaModel model, GgufInfo info, Key key, Semaphore slots, ExecutorService workers) {
 
     /** What identifies a loaded model: the file and every setting passed to native code at load time. */
-    record Key(Path file, int contextSize, int slots, int threads, int gpuLayers) {
+    record Key(Path file, int contextSize, int slots, int threads, int gpuLayers, Path lora) {
         static Key of(LlamaConfig c) {
             return new Key(c.modelPath().toAbsolutePath().normalize(), c.contextSize(), c.slots(), c.threads(),
-                    c.gpuLayers());
+                    c.gpuLayers(), c.loraPath() == null ? null : c.loraPath().toAbsolutePath().normalize());
         }
     }
 
@@ -40,6 +40,9 @@ record LoadedModel(LlamaModel model, GgufInfo info, Key key, Semaphore slots, Ex
         }
         GgufInfo info = GgufInfo.read(key.file());
         check(config, info);
+        if (key.lora() != null) {
+            checkLora(config, key.lora(), info);
+        }
         LlamaModel model;
         try {
             model = new LlamaModel(parameters(config, key));
@@ -63,7 +66,32 @@ record LoadedModel(LlamaModel model, GgufInfo info, Key key, Semaphore slots, Ex
         ModelParameters p = new ModelParameters().setModel(key.file().toString()).setCtxSize(config.contextSize())
                 .setParallel(config.slots()).setThreads(config.threads()).setThreadsBatch(config.threads())
                 .disableContextShift().disableLog();
+        if (key.lora() != null) {
+            // Loaded, not applied: every request then names its own scale (0 for the base model). Never
+            // addLoraScaledAdapter: the binding passes "file,scale" as one argument and llama.cpp aborts the JVM.
+            p.addLoraAdapter(key.lora().toString()).setLoraInitWithoutApply();
+        }
         return config.gpuLayers() > 0 ? p.setGpuLayers(config.gpuLayers()) : p;
+    }
+
+    /** The adapter's header, read in Java first: a foreign or truncated file never reaches native code. */
+    private static void checkLora(LlamaConfig config, Path lora, GgufInfo model) {
+        if (!Files.isRegularFile(lora) || !Files.isReadable(lora)) {
+            throw new ClinigateException(ErrorCode.CG_2107, "backends." + config.name()
+                    + ".lora-path does not name a readable file");
+        }
+        GgufInfo info;
+        try {
+            info = GgufInfo.read(lora);
+        } catch (ClinigateException e) {
+            throw new ClinigateException(ErrorCode.CG_2107, "backends." + config.name()
+                    + ".lora-path is not a GGUF LoRA adapter (convert it with llama.cpp's convert_lora_to_gguf.py)");
+        }
+        if (!info.architecture().equals(model.architecture()) || info.tensorCount() == 0) {
+            throw new ClinigateException(ErrorCode.CG_2107, "backends." + config.name() + ".lora-path is an adapter"
+                    + " for " + info.architecture() + " with " + info.tensorCount() + " tensors; the model is "
+                    + model.architecture());
+        }
     }
 
     private static void check(LlamaConfig config, GgufInfo info) {

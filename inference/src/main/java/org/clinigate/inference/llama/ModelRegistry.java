@@ -32,8 +32,8 @@ final class ModelRegistry {
         }
         if (LOADED.keySet().stream().anyMatch(k -> k.file().equals(key.file()))) {
             throw new ClinigateException(ErrorCode.CG_1001, "backends." + config.name()
-                    + " names a model file that this process already loaded with other context-size, slots, threads"
-                    + " or gpu-layers; a model is loaded once per process, so give every backend the same settings");
+                    + " names a model file that this process already loaded with other context-size, slots, threads,"
+                    + " gpu-layers or lora-path; a model is loaded once per process, so give every backend the same settings");
         }
         loaded = LoadedModel.open(config);
         nativeLoads++;

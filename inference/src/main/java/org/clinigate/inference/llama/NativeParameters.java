@@ -17,9 +17,11 @@ import org.clinigate.core.error.ErrorCode;
  * @param promptTokens tokens of the prompt, BOS included
  * @param maxTokens tokens to generate, in [1, slot context - promptTokens]
  * @param grammar a GBNF grammar produced by llama.cpp's own converter from a guarded schema, or null
+ * @param loraScale the scale of the model's one loaded LoRA adapter for this request, in [0, 4] (0: the base
+ *     model), or null when the model has no adapter (the field is then not sent: llama.cpp would refuse the id)
  */
 record NativeParameters(String prompt, int promptTokens, int maxTokens, Float temperature, Float topP, Integer seed,
-        List<String> stop, String grammar, boolean cachePrompt) {
+        List<String> stop, String grammar, boolean cachePrompt, Float loraScale) {
 
     static final int MAX_STOP_CHARS = 64;
 
@@ -31,6 +33,9 @@ record NativeParameters(String prompt, int promptTokens, int maxTokens, Float te
         if (grammar != null && grammar.isBlank()) {
             throw new ClinigateException(ErrorCode.CG_1999, "empty grammar reached the native boundary");
         }
+        if (loraScale != null && !(loraScale >= 0 && loraScale <= 4)) {
+            throw new ClinigateException(ErrorCode.CG_1999, "LoRA scale out of [0, 4] reached the native boundary");
+        }
     }
 
     /**
@@ -39,7 +44,7 @@ record NativeParameters(String prompt, int promptTokens, int maxTokens, Float te
      * @param grammars converts a guarded schema to a grammar (native; never sees unguarded input)
      */
     static NativeParameters of(ChatRequest request, String prompt, int promptTokens, LlamaConfig config,
-            Grammars grammars) {
+            Grammars grammars, Float loraScale) {
         int room = config.slotContext() - promptTokens;
         if (room < 1) {
             throw new ClinigateException(ErrorCode.CG_2004, "the prompt has " + promptTokens
@@ -52,7 +57,7 @@ record NativeParameters(String prompt, int promptTokens, int maxTokens, Float te
         }
         return new NativeParameters(prompt, promptTokens, maxTokens, toFloat(request.temperature()),
                 toFloat(request.topP()), seed(request.seed()), stops(request.stop()),
-                grammar(request.responseFormat(), grammars), config.cachePrompt());
+                grammar(request.responseFormat(), grammars), config.cachePrompt(), loraScale);
     }
 
     /** The binding's parameters; call only on a record built by {@link #of}. */
@@ -72,6 +77,10 @@ record NativeParameters(String prompt, int promptTokens, int maxTokens, Float te
         }
         if (grammar != null) {
             p.setGrammar(grammar);
+        }
+        if (loraScale != null) {
+            // llama.cpp's per-request adapter list (its server's "lora" field); the binding has no setter for it.
+            RawParameters.put(p, "lora", "[{\"id\": 0, \"scale\": " + loraScale + "}]");
         }
         return p;
     }
@@ -115,6 +124,6 @@ record NativeParameters(String prompt, int promptTokens, int maxTokens, Float te
         return "NativeParameters[promptChars=" + prompt.length() + ", promptTokens=" + promptTokens + ", maxTokens="
                 + maxTokens + ", temperature=" + temperature + ", topP=" + topP + ", seed="
                 + (seed == null ? "none" : "set") + ", stops=" + stop.size() + ", grammar="
-                + (grammar == null ? "none" : grammar.length() + " chars") + "]";
+                + (grammar == null ? "none" : grammar.length() + " chars") + ", lora=" + loraScale + "]";
     }
 }

@@ -64,12 +64,17 @@ public final class OpenAiBackend implements ChatBackend, AutoCloseable {
         return control;
     }
 
+    /**
+     * The model name sent upstream: the configured name for the client's model, or, when the registry's gate chose
+     * an approved adapter, the adapter's served name (vLLM {@code --lora-modules NAME=PATH}; ADR 0018).
+     */
     private String upstream(ChatRequest request) {
         String upstream = config.models().get(request.model());
         if (upstream == null) {
             throw new ClinigateException(ErrorCode.CG_2002, "backend " + config.name() + " serves " + models());
         }
-        return upstream;
+        return org.clinigate.core.registry.AdapterSelection.of(request)
+                .map(org.clinigate.core.registry.AdapterSelection::location).orElse(upstream);
     }
 
     @Override

@@ -60,7 +60,9 @@ final class WireFormat {
             body.putObject("stream_options").put("include_usage", true);
         }
         sampling(body, request);
-        request.extra().forEach((k, v) -> body.set(k, JSON.valueToTree(v)));
+        // The adapter selection is the gateway's own; only the upstream model name carries it.
+        org.clinigate.core.registry.AdapterSelection.forwardable(request)
+                .forEach((k, v) -> body.set(k, JSON.valueToTree(v)));
         try {
             return JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {

@@ -153,6 +153,7 @@ public final class ConfigLoader {
             case "backends" -> resource("backend-defaults.yaml");
             case "overrides" -> JsonNodeFactory.instance.objectNode().put("tenant", "")
                     .put("requests_per_minute", 0).put("tokens_per_minute", 0);
+            case "thresholds" -> JsonNodeFactory.instance.objectNode().put("metric", "").putNull("min").putNull("max");
             default -> throw ConfigException.of(var, "this list cannot be extended from the environment");
         };
     }

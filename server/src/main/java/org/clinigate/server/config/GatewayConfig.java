@@ -9,10 +9,35 @@ import java.util.List;
  */
 public record GatewayConfig(Server server, Auth auth, Vault vault, List<Backend> backends,
         @JsonProperty("data_dir") String dataDir, Db db, Audit audit, Quotas quotas, Deid deid, Rails rails,
-        Terminology terminology) {
+        Terminology terminology, Registry registry) {
 
     public GatewayConfig {
         backends = backends == null ? List.of() : List.copyOf(backends);
+        registry = registry == null ? new Registry(List.of()) : registry;
+    }
+
+    /**
+     * The model and adapter registry (ADR 0018): the eval thresholds an entry must meet before an admin can approve
+     * it, each a metric name from the eval harness's {@code results.json} with a {@code min}, a {@code max} or both.
+     */
+    public record Registry(List<Threshold> thresholds) {
+
+        public Registry {
+            thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+        }
+
+        /** The thresholds in the registry's own form. */
+        public org.clinigate.core.registry.Thresholds asThresholds() {
+            java.util.Map<String, org.clinigate.core.registry.Thresholds.Bound> m = new java.util.TreeMap<>();
+            for (Threshold t : thresholds) {
+                m.put(t.metric(), new org.clinigate.core.registry.Thresholds.Bound(t.min(), t.max()));
+            }
+            return new org.clinigate.core.registry.Thresholds(m);
+        }
+    }
+
+    /** One eval metric's bound, inclusive: {@code min}, {@code max} or both. */
+    public record Threshold(String metric, Double min, Double max) {
     }
 
     /** The HTTP listener and its limits. */
@@ -155,7 +180,8 @@ public record GatewayConfig(Server server, Auth auth, Vault vault, List<Backend>
 
     /**
      * One model backend. {@code openai}: an OpenAI-compatible server at {@code url}. {@code llama-cpp}: a
-     * GGUF file at {@code model_path}, run in this process.
+     * GGUF file at {@code model_path}, run in this process, optionally with one GGUF LoRA adapter at
+     * {@code lora_path} that requests reach only as an approved registry adapter (ADR 0018).
      */
     public record Backend(String name, String type, List<String> models, String url,
             @JsonProperty("api_key_env") String apiKeyEnv,
@@ -163,7 +189,7 @@ public record GatewayConfig(Server server, Auth auth, Vault vault, List<Backend>
             @JsonProperty("first_token_timeout_ms") long firstTokenTimeoutMs,
             @JsonProperty("total_timeout_ms") long totalTimeoutMs, int retries,
             @JsonProperty("model_path") String modelPath, @JsonProperty("context_size") int contextSize,
-            int threads, int slots) {
+            int threads, int slots, @JsonProperty("lora_path") String loraPath) {
 
         public Backend {
             models = models == null ? List.of() : List.copyOf(models);

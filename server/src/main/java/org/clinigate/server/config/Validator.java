@@ -41,6 +41,7 @@ final class Validator {
                 "db.url", "empty (embedded H2), jdbc:h2:... or jdbc:postgresql://...");
         range("audit.checkpoint_every", c.audit().checkpointEvery(), 1, 1_000_000);
         quotas(c.quotas());
+        registry(c.registry());
         Set<String> names = new HashSet<>();
         Set<String> models = new HashSet<>();
         for (int i = 0; i < c.backends().size(); i++) {
@@ -119,6 +120,8 @@ final class Validator {
         range(p + "retries", b.retries(), 0, 10);
         if ("openai".equals(b.type())) {
             require(b.url() != null && validHttpUrl(b.url()), p + "url", "an http:// or https:// URL");
+            require(b.loraPath() == null || b.loraPath().isBlank(), p + "lora_path",
+                    "only for llama-cpp backends; vLLM serves adapters by name (register them in the registry)");
         } else {
             require(b.modelPath() != null && !b.modelPath().isBlank(), p + "model_path", "path of a .gguf file");
             range(p + "context_size", b.contextSize(), 256, 131_072);
@@ -133,6 +136,21 @@ final class Validator {
             return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    private static void registry(GatewayConfig.Registry r) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < r.thresholds().size(); i++) {
+            GatewayConfig.Threshold t = r.thresholds().get(i);
+            String at = "registry.thresholds[" + i + "]";
+            require(t.metric() != null && !t.metric().isBlank() && t.metric().length() <= 128, at + ".metric",
+                    "must name an eval metric (1 to 128 characters)");
+            require(seen.add(t.metric()), at + ".metric", "names a metric twice");
+            require(t.min() != null || t.max() != null, at, "needs min, max or both");
+            require(t.min() == null || Double.isFinite(t.min()), at + ".min", "must be a finite number");
+            require(t.max() == null || Double.isFinite(t.max()), at + ".max", "must be a finite number");
+            require(t.min() == null || t.max() == null || t.min() <= t.max(), at, "min must be <= max");
         }
     }
 

@@ -23,8 +23,11 @@ final class ErrorMapping {
     static int status(ErrorCode code) {
         return switch (code) {
             case CG_1001, CG_1003, CG_1004, CG_1005, CG_2001, CG_2003, CG_2004 -> 400;
-            case CG_2002, CG_3001, CG_6101 -> 404;
-            case CG_6102 -> 409;
+            case CG_2002, CG_3001, CG_6101, CG_7101 -> 404;
+            case CG_6102, CG_7103, CG_7104, CG_7107 -> 409;
+            case CG_7105, CG_7106 -> 400;
+            case CG_7102 -> 403;
+            case CG_7108 -> 503;
             case CG_4010, CG_4011, CG_4013 -> 401;
             case CG_4012 -> 403;
             case CG_4020 -> 429;
