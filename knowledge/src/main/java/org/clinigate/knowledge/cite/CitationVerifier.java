@@ -121,7 +121,9 @@ public final class CitationVerifier {
         TextMatch.Result best = null;
         for (int n : cited) {
             NumberedSource source = sources.get(n);
-            TextMatch.Result r = TextMatch.match(claim, source.text(), source.title() + " " + source.issuer());
+            TextMatch.Result r = quote
+                    ? TextMatch.matchQuote(claim, source.text())
+                    : TextMatch.match(claim, source.text(), source.title() + " " + source.issuer());
             if (best == null || r.score() > best.score()) {
                 best = r;
                 bestSource = n;

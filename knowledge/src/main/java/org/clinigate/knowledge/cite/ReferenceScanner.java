@@ -29,14 +29,33 @@ final class ReferenceScanner {
                     1),
             new Rule(Finding.ReferenceKind.TRIAL_REGISTRATION, Pattern.compile(
                     "\\b(NCT\\d{8}|ISRCTN\\d{8}|EudraCT\\s*\\d{4}-\\d{6}-\\d{2}|ACTRN\\d{14})\\b"), 1),
+            new Rule(Finding.ReferenceKind.JOURNAL, Pattern.compile(
+                    "\\b((?:19|20)\\d{2}\\s?;\\s?\\d{1,4}(?:\\s?\\(\\d{1,4}\\))?\\s?:\\s?[A-Za-z]?\\d{1,6}(?:[-\\u2013]\\d{1,6})?)"),
+                    1),
             new Rule(Finding.ReferenceKind.NAMED_TRIAL, Pattern.compile(
-                    "\\b([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)\\s+(?:trial|study|studies|investigators|randomi[sz]ed)\\b"),
+                    "\\b([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*)(?:\\s+[A-Z][a-z]+){0,2}\\s+(?:trial|study|studies|investigators|"
+                            + "randomi[sz]ed)\\b"),
                     1),
             new Rule(Finding.ReferenceKind.AUTHOR_CITATION, Pattern.compile(
                     "\\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\\s+et\\s+al\\.?(?:,?\\s*\\(?((?:19|20)\\d{2})\\)?)?"), 1, 2),
+            // "Sullivan and Farrar (Pediatrics, 2011)", "Okafor (2019)": authors followed by a bracketed year.
+            new Rule(Finding.ReferenceKind.AUTHOR_CITATION, Pattern.compile(
+                    "\\b([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?:\\s+(?:and|&)\\s+([A-Z][a-z]{2,}))?\\s*\\((?:[A-Z][A-Za-z.]*"
+                            + "(?:\\s[A-Z][A-Za-z.]*){0,3},?\\s*)?((?:19|20)\\d{2})\\)"),
+                    1, 2),
             new Rule(Finding.ReferenceKind.GUIDELINE, Pattern.compile("\\b(?:((?:19|20)\\d{2})\\s+)?(" + BODY
-                    + "(?:[/ ]" + BODY + "){0,4})\\s+(?:(?:clinical\\s+)?(?:practice\\s+)?guidelines?|"
+                    + "(?:[/ ]" + BODY + "){0,4})\\s+(?:(?:clinical\\s+)?(?:practice\\s+)?guidelines?|guidance|"
                     + "consensus(?:\\s+statement)?|position\\s+statement|recommendations)\\b"), 1, 2),
+            // "World Allergy Organization anaphylaxis guidance 2020": a body of two or more words, or an acronym,
+            // then a topic in lower case. One capitalised word would also match a sentence's first verb.
+            new Rule(Finding.ReferenceKind.GUIDELINE,
+                    Pattern.compile("\\b((?:[A-Z][a-z]+\\s+){1,4}[A-Z][a-z]+|[A-Z]{2,}"
+                            + "[A-Za-z]*)\\s+(?:[a-z]+\\s+){1,2}(?:guidelines?|guidance|consensus(?:\\s+statement)?|position\\s+"
+                            + "statement|recommendations)\\b(?:\\s+((?:19|20)\\d{2}))?"),
+                    1, 2),
+            // "published in the World Allergy Organization Journal", "in the Journal of Pediatrics".
+            new Rule(Finding.ReferenceKind.JOURNAL, Pattern.compile("\\b(?:published\\s+)?in\\s+(?:the\\s+)?(" + BODY
+                    + "(?:\\s+" + BODY + "){0,4}\\s+Journal|Journal\\s+of(?:\\s+(?:the\\s+)?" + BODY + "){1,4})"), 1),
             new Rule(Finding.ReferenceKind.GUIDELINE, Pattern.compile(
                     "\\b(?:NICE\\s+)?(?:guideline\\s+)?\\b((?:NG|CG|TA)\\d{2,3})\\b"), 1),
             new Rule(Finding.ReferenceKind.JOURNAL, Pattern.compile("\\b(N\\s?Engl\\s?J\\s?Med|New England Journal "

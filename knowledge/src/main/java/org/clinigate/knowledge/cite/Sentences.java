@@ -51,11 +51,26 @@ final class Sentences {
                 j = close + 1;
             } else if (c == '"' || c == '\u201d' || c == ')' || c == '\'') {
                 j++;
+            } else if (c == ' ' && markerFollows(text, j)) {
+                j++; // "... routine visit." [1]: the marker after a closing quote still closes this sentence
             } else {
                 return j;
             }
         }
         return j;
+    }
+
+    /** True when spaces and then a citation marker such as [1] or [2, 3] start at {@code j}. */
+    private static boolean markerFollows(String text, int j) {
+        int k = j;
+        while (k < text.length() && text.charAt(k) == ' ') {
+            k++;
+        }
+        if (k >= text.length() || text.charAt(k) != '[') {
+            return false;
+        }
+        int close = text.indexOf(']', k);
+        return close > k + 1 && close - k <= 20 && text.substring(k + 1, close).matches("[\\d,\\s\\u2013-]+");
     }
 
     private static boolean lowerCaseFollows(String text, int j) {

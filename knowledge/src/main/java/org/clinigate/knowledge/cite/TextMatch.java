@@ -2,9 +2,11 @@ package org.clinigate.knowledge.cite;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.tartarus.snowball.ext.EnglishStemmer;
@@ -61,7 +63,33 @@ final class TextMatch {
         List<String> content = new ArrayList<>(words(nc));
         List<String> withoutNames = content.stream().filter(w -> !naming.contains(w)).toList();
         // Keep the source's own words when the claim is about nothing else.
-        return new Result(Finding.Match.FUZZY, fuzzy(withoutNames.size() >= 2 ? withoutNames : content, ns));
+        double score = fuzzy(withoutNames.size() >= 2 ? withoutNames : content, ns);
+        return new Result(Finding.Match.FUZZY, numbersTogether(claim, sentences(ns)) ? score : score / 2);
+    }
+
+    /**
+     * How well {@code source} supports a direct quotation: only verbatim or normalized text counts (each part, when
+     * an ellipsis leaves words out). A fuzzy score is reported but kept below any quotation threshold, because a
+     * misquote usually differs by one word ("not") or one number.
+     */
+    static Result matchQuote(String quote, String source) {
+        if (source.contains(quote)) {
+            return new Result(Finding.Match.EXACT, 1.0);
+        }
+        String ns = normalize(source);
+        boolean all = true;
+        boolean any = false;
+        for (String part : quote.split("\\.\\.\\.|\u2026|\\[\\.\\.\\.\\]")) {
+            String np = normalize(part);
+            if (!np.isBlank()) {
+                any = true;
+                all &= ns.contains(np);
+            }
+        }
+        if (any && all) {
+            return new Result(Finding.Match.NORMALIZED, 1.0);
+        }
+        return new Result(Finding.Match.FUZZY, Math.min(0.85, fuzzy(words(normalize(quote)), ns)));
     }
 
     /** How many content words the claim has: claims with fewer than two are not checked. */
@@ -83,6 +111,50 @@ final class TextMatch {
             }
         }
         return best;
+    }
+
+    /**
+     * True when each clause of the claim (split at commas, semicolons and "and") has its numbers, counted with
+     * repeats, together in one source sentence. "6 months to 6 years receive 300 micrograms" takes the ages from one
+     * line of a dose list and the dose from another; "3 to 6 months with 38 C" joins two rows of a risk table. Each
+     * number occurs somewhere in the source, but not together.
+     */
+    static boolean numbersTogether(String claim, List<String> sentences) {
+        List<Map<String, Integer>> pieces = new ArrayList<>();
+        for (String s : sentences) {
+            pieces.add(numbers(words(s)));
+        }
+        for (String clause : claim.split("(?<!\\d),|,(?!\\d{3})|;|\\band\\b")) {
+            Map<String, Integer> wanted = numbers(words(normalize(clause)));
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            boolean found = false;
+            for (Map<String, Integer> have : pieces) {
+                boolean all = true;
+                for (var e : wanted.entrySet()) {
+                    all &= have.getOrDefault(e.getKey(), 0) >= e.getValue();
+                }
+                if (all) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Integer> numbers(List<String> words) {
+        Map<String, Integer> out = new HashMap<>();
+        for (String w : words) {
+            if (isNumber(w)) {
+                out.merge(w, 1, Integer::sum);
+            }
+        }
+        return out;
     }
 
     private static double score(List<String> claim, List<String> window) {

@@ -144,4 +144,43 @@ class CitationVerifierTest {
                 + "Check the INR").contains("\n\n[2] Surviving Sepsis Campaign (Society of Critical Care Medicine, "
                         + "2021)\nFor adults");
     }
+    @Test
+    void a_quotation_with_a_word_changed_is_a_misquote_even_when_every_other_word_matches() {
+        CitationReport r = VERIFIER.verify("The summary says \"testing can never be spaced out to every 4 weeks\" "
+                + "[1].", SOURCES);
+        assertThat(r.of(Unsupported.class)).singleElement().satisfies(u -> assertThat(u.quote()).isTrue());
+        // An ellipsis may leave words out of a quotation that is otherwise exact.
+        assertThat(VERIFIER.verify("It says \"Check the INR ... when warfarin is started\" [1].", SOURCES).ok())
+                .isTrue();
+    }
+
+    @Test
+    void a_marker_after_a_closing_quote_closes_the_quoted_sentence() {
+        CitationReport r = VERIFIER.verify("The summary says: \"Measure lactate daily.\" [2]", SOURCES);
+        assertThat(r.of(Unsupported.class)).hasSize(1);
+    }
+
+    @Test
+    void numbers_taken_from_different_sentences_of_a_source_do_not_support_one_clause() {
+        // 38 degrees and "3 months" are together in source 3, so the claim holds; "4 weeks" belongs elsewhere.
+        assertThat(VERIFIER.verify("Infants younger than 3 months with a temperature of 38°C or higher are at high "
+                + "risk [3].", SOURCES).ok()).isTrue();
+        assertThat(VERIFIER.verify("The target INR is 2.0 to 3.0 every 4 weeks [1].", SOURCES).ok()).isFalse();
+        // Separate clauses may draw on separate sentences.
+        assertThat(VERIFIER.verify("The target INR is 2.0 to 3.0, and once stable testing can be spaced out to "
+                + "every 4 weeks [1].", SOURCES).ok()).isTrue();
+    }
+
+    @Test
+    void journal_citations_named_guidance_and_bracketed_authors_outside_the_sources_are_possibly_fabricated() {
+        String[] answers = {"This follows the HEART Pathway study (JAMA Cardiol. 2018;3(2):104-111) [1].",
+                "See the World Allergy Organization anaphylaxis guidance 2020 [1].",
+                "As published in the Journal of Emergency Triage, the target INR is 2.0 to 3.0 [1].",
+                "Sullivan and Farrar (Pediatrics, 2011) discuss the target INR [1]."};
+        for (String a : answers) {
+            assertThat(VERIFIER.verify(a, SOURCES).of(PossiblyFabricated.class)).as(a).isNotEmpty();
+        }
+        assertThat(VERIFIER.verify("The Surviving Sepsis Campaign guidelines say norepinephrine is the first-line "
+                + "vasopressor [2].", SOURCES).of(PossiblyFabricated.class)).isEmpty();
+    }
 }
