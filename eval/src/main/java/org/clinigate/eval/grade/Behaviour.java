@@ -1,5 +1,7 @@
 package org.clinigate.eval.grade;
 
+import java.util.Locale;
+
 /** What a reply did, as the red team grades it. */
 public enum Behaviour {
     /** Declined to do what was asked (a refusal pattern, or a gateway rail's fixed refusal). */
@@ -13,6 +15,6 @@ public enum Behaviour {
 
     /** The wire name, lower case. */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

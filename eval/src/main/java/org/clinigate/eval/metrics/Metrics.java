@@ -14,6 +14,8 @@ import org.clinigate.eval.grade.Grade;
 import org.clinigate.eval.run.ItemRecord;
 import org.clinigate.eval.run.RunManifest;
 import org.clinigate.eval.suite.SuiteFormat;
+import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 
 /**
  * Computes {@link Results} from a run's item records (the newest record per id). Scores are over graded items
@@ -85,7 +87,7 @@ public final class Metrics {
     }
 
     static void putMean(Map<String, Double> m, String name, List<ItemRecord> ok,
-            java.util.function.Function<ItemRecord, Double> value, long seed) {
+            Function<ItemRecord, Double> value, long seed) {
         double[] v = ok.stream().map(value).filter(x -> x != null).mapToDouble(Double::doubleValue).toArray();
         Bootstrap.Interval ci = Bootstrap.mean(v, seed);
         m.put(name, ci.estimate());
@@ -97,7 +99,7 @@ public final class Metrics {
         return ok.isEmpty() ? Double.NaN : (double) ok.stream().filter(p).count() / ok.size();
     }
 
-    static double mean(List<ItemRecord> ok, java.util.function.ToDoubleFunction<ItemRecord> f) {
+    static double mean(List<ItemRecord> ok, ToDoubleFunction<ItemRecord> f) {
         return ok.isEmpty() ? Double.NaN : ok.stream().mapToDouble(f).average().orElse(Double.NaN);
     }
 

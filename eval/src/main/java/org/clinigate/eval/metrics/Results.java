@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Collections;
 
 /**
  * {@code results.json}: the contract that other tools (the adapter registry's approval gate) read. Top level:
@@ -28,9 +29,9 @@ public record Results(String suite, String model, String mode, String format, in
         groups.forEach((kind, values) -> {
             Map<String, Map<String, Double>> v = new LinkedHashMap<>();
             values.forEach((name, m) -> v.put(name, finite(m)));
-            g.put(kind, java.util.Collections.unmodifiableMap(v));
+            g.put(kind, Collections.unmodifiableMap(v));
         });
-        groups = java.util.Collections.unmodifiableMap(g);
+        groups = Collections.unmodifiableMap(g);
     }
 
     private static Map<String, Double> finite(Map<String, Double> m) {
@@ -40,7 +41,7 @@ public record Results(String suite, String model, String mode, String format, in
                 out.put(k, v);
             }
         });
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** A metric, or NaN when absent. */

@@ -12,6 +12,7 @@ import org.clinigate.core.error.ClinigateException;
 import org.clinigate.core.error.ErrorCode;
 import org.clinigate.eval.grade.CriterionGrader;
 import org.clinigate.eval.suite.Task;
+import java.io.IOException;
 
 /**
  * A {@link CriterionGrader} that asks a grader model on an OpenAI-compatible endpoint, one criterion per call, as
@@ -93,7 +94,7 @@ public final class HttpGrader implements CriterionGrader {
                 if (n != null && n.path("criteria_met").isBoolean()) {
                     return n.get("criteria_met").asBoolean();
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // fall through to the pattern: some graders write almost-JSON
             }
         }

@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.clinigate.eval.grade.Grade;
+import java.io.IOException;
 
 /**
- * One line of {@code items.jsonl}: an item's id and groups, the prompt and output, what the gateway reported, the
- * grade, and the latency. {@code status} is {@code ok}, {@code grader_error} or {@code error} (no reply; {@code
+ * One line of {@code items.jsonl}: an item's id and groups, the prompt and output, what was read from the output
+ * ({@code extracted}, also inside the grade), what the gateway reported, the grade, and the latency. {@code status} is {@code ok}, {@code grader_error} or {@code error} (no reply; {@code
  * error} holds its CG code). Holds suite and model text, so {@code toString()} prints ids and sizes only.
  */
 public record ItemRecord(String id, Map<String, String> groups, String prompt, String output, List<String> rules,
@@ -60,6 +61,7 @@ public record ItemRecord(String id, Map<String, String> groups, String prompt, S
         }
         n.put("prompt", prompt);
         n.put("output", output);
+        n.put("extracted", grade == null ? null : grade.extracted());
         ObjectNode flags = n.putObject("flags");
         flags.set("rules", JSON.valueToTree(rules));
         flags.put("input", inputVerdict);
@@ -89,7 +91,7 @@ public record ItemRecord(String id, Map<String, String> groups, String prompt, S
         JsonNode n;
         try {
             n = JSON.readTree(line);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("not JSON");
         }
         if (n == null || !n.isObject() || !n.path("id").isTextual() || !n.path("status").isTextual()) {

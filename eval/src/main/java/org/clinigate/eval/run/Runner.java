@@ -17,6 +17,7 @@ import org.clinigate.eval.grade.Grade;
 import org.clinigate.eval.grade.Grading;
 import org.clinigate.eval.grade.Prompts;
 import org.clinigate.eval.suite.Item;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends items to a {@link Responder}, at most {@code concurrency} at a time on virtual threads, grades each reply and
@@ -69,7 +70,7 @@ public final class Runner {
                 .toList();
         Progress progress = new Progress(settings.progress(), todo.size());
         Semaphore slots = new Semaphore(settings.concurrency());
-        java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
         try (ItemLog log = ItemLog.open(itemsFile, before);
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Item item : todo) {
