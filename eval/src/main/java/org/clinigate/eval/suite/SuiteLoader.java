@@ -47,6 +47,9 @@ public final class SuiteLoader {
         }
         byte[] bytes = read(path);
         String text = utf8(bytes, path);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte order mark, as some editors write
+        }
         String name = path.getFileName().toString();
         String trimmed = text.stripLeading();
         if (trimmed.startsWith("{") && !firstLineIsRecord(trimmed)) {

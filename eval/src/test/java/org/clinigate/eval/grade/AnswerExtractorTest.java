@@ -50,6 +50,11 @@ class AnswerExtractorTest {
             After weighing it, my pick is (A)                                         | A
             A patient came in. Considering everything the choice is clear: D          | D
             <think>Answer: A looks wrong</think>Answer: C                             | C
+            **Answer: D**                                                             | D
+            Correct answer: C                                                         | C
+            The final answer is $\\boxed{A}$                                          | A
+            Answer: (B) Tell the attending that he cannot fail to disclose            | B
+            The answer is: **B. Tell the attending**                                  | B
             """)
     void extracts_the_chosen_letter_from_many_shapes(String reply, String expected) {
         assertThat(AnswerExtractor.extract(reply.replace("\\n", "\n"), OPTIONS)).contains(expected);

@@ -147,6 +147,11 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void a_byte_order_mark_is_ignored() throws Exception {
+        assertThat(SuiteLoader.load(write("bom.jsonl", "\uFEFF" + MEDQA)).items()).hasSize(2);
+    }
+
+    @Test
     void error_messages_never_quote_suite_text() throws Exception {
         Path p = write("s.jsonl", "{\"id\":\"a\",\"category\":\"x\",\"prompt\":\"SECRET-TEXT\",\"expected\":\"no\"}");
         assertThatThrownBy(() -> SuiteLoader.load(p)).message().doesNotContain("SECRET-TEXT");
