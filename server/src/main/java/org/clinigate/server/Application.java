@@ -102,7 +102,8 @@ public final class Application implements AutoCloseable {
             pipeline = rails == null
                     ? new ChatPipeline(deid, route, vault, metrics)
                     : new ChatPipeline(deid, route, vault, metrics, rails.input(), rails.output());
-            review = new GatewayServer.Review(store.drafts(), vault, deid, knowledge, terminology(config));
+            review = new GatewayServer.Review(store.drafts(), vault, deid, knowledge, terminology(config),
+                    store.draftInputs());
         } catch (RuntimeException e) {
             store.close();
             throw e;

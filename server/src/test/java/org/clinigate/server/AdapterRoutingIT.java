@@ -101,6 +101,9 @@ class AdapterRoutingIT {
         String draftId = Gateway.json(task.body()).get("draft_id").asText();
         assertThat(gateway.store.drafts().get("local", draftId).orElseThrow().model())
                 .isEqualTo("test-model:cardio");
+        // The input is kept de-identified for fine-tuning (ADR 0019).
+        assertThat(gateway.store.draftInputs().get("local", draftId)).hasValueSatisfying(
+                input -> assertThat(input).contains("[NAME_1]", "cough").doesNotContain("Orsolya"));
 
         governance.retire("cardio", ADMIN);
         assertThat(chat("test-model:cardio").statusCode()).isEqualTo(403);

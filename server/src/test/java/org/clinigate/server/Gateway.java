@@ -71,7 +71,7 @@ final class Gateway implements AutoCloseable {
                 audit == null ? store.auditLog() : audit, store.apiKeys(),
                 store.quotas(Application.quotaLimits(config.quotas())), store::readiness,
                 new GatewayServer.Review(store.drafts(), vault, DEID, knowledge,
-                        Application.terminology(config)));
+                        Application.terminology(config), store.draftInputs()));
     }
 
     private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {

@@ -100,6 +100,11 @@ public final class Store implements AutoCloseable {
         return new org.clinigate.store.drafts.JdbcDraftStore(database);
     }
 
+    /** The de-identified inputs of drafts, for fine-tuning data (ADR 0019); valid until {@link #close()}. */
+    public org.clinigate.core.tuning.DraftInputs draftInputs() {
+        return new org.clinigate.store.drafts.JdbcDraftInputs(database);
+    }
+
     /** The model and adapter registry (ADR 0018); valid until {@link #close()}. */
     public org.clinigate.core.registry.ModelRegistry modelRegistry() {
         return new org.clinigate.store.registry.JdbcModelRegistry(database);

@@ -50,7 +50,20 @@ public final class GatewayServer implements AutoCloseable {
     public record Review(org.clinigate.core.drafts.DraftStore drafts, org.clinigate.core.pipeline.PhiVault vault,
             org.clinigate.core.phi.Deidentifier deidentifier,
             java.util.function.Supplier<org.clinigate.knowledge.KnowledgeIndex> knowledge,
-            java.util.function.Supplier<org.clinigate.knowledge.terminology.Terminology> terminology) {
+            java.util.function.Supplier<org.clinigate.knowledge.terminology.Terminology> terminology,
+            org.clinigate.core.tuning.DraftInputs inputs) {
+
+        public Review {
+            inputs = inputs == null ? org.clinigate.core.tuning.DraftInputs.NONE : inputs;
+        }
+
+        /** Without kept inputs: drafts then cannot become fine-tuning examples. */
+        public Review(org.clinigate.core.drafts.DraftStore drafts, org.clinigate.core.pipeline.PhiVault vault,
+                org.clinigate.core.phi.Deidentifier deidentifier,
+                java.util.function.Supplier<org.clinigate.knowledge.KnowledgeIndex> knowledge,
+                java.util.function.Supplier<org.clinigate.knowledge.terminology.Terminology> terminology) {
+            this(drafts, vault, deidentifier, knowledge, terminology, null);
+        }
     }
 
     /**
@@ -126,7 +139,7 @@ public final class GatewayServer implements AutoCloseable {
                 c.routes.post("/v1/drafts/{id}/reject", d::reject);
                 c.routes.get("/v1/drafts/{id}/fhir", d::fhir);
                 TasksHandler tasks = new TasksHandler(pipeline, review.drafts(), review.knowledge(), audit, metrics,
-                        review.terminology());
+                        review.terminology(), review.inputs());
                 c.routes.post("/v1/tasks/{task}", tasks::handle);
             }
             c.routes.get("/console", ctx -> ctx.redirect("/console/index.html"));

@@ -69,6 +69,7 @@ final class TasksHandler {
 
     private final ChatPipeline pipeline;
     private final DraftStore drafts;
+    private final org.clinigate.core.tuning.DraftInputs inputs;
     private final Supplier<KnowledgeIndex> index;
     private final Auditor audit;
     private final GatewayMetrics metrics;
@@ -81,7 +82,9 @@ final class TasksHandler {
      *        problems are then left uncoded and no lab rule runs
      */
     TasksHandler(ChatPipeline pipeline, DraftStore drafts, Supplier<KnowledgeIndex> index, Auditor audit,
-            GatewayMetrics metrics, Supplier<org.clinigate.knowledge.terminology.Terminology> terminology) {
+            GatewayMetrics metrics, Supplier<org.clinigate.knowledge.terminology.Terminology> terminology,
+            org.clinigate.core.tuning.DraftInputs inputs) {
+        this.inputs = inputs;
         this.pipeline = pipeline;
         this.drafts = drafts;
         this.index = index;
@@ -121,7 +124,7 @@ final class TasksHandler {
         ObjectNode coding = JSON.createObjectNode();
         List<String> flags = new ArrayList<>(result.rails().ruleIds());
         code(deidentified, coding, flags);
-        Draft draft = store(who, call, "note-summary", model, List.of(), flags, render(deidentified));
+        Draft draft = store(who, call, "note-summary", model, List.of(), flags, render(deidentified), result);
         audited(ctx, who, model, result, "note-summary", flags);
         ObjectNode out = answer(draft, result);
         out.set("sections", relinked);
@@ -161,7 +164,7 @@ final class TasksHandler {
             }
         }
         List<String> sourceIds = passages.stream().map(p -> p.chunk().id()).toList();
-        Draft draft = store(who, call, "ask", model, sourceIds, flags, result.deidentifiedAnswer());
+        Draft draft = store(who, call, "ask", model, sourceIds, flags, result.deidentifiedAnswer(), result);
         audited(ctx, who, model, result, "ask", flags);
         ObjectNode out = answer(draft, result);
         out.put("answer", result.response().content());
@@ -232,7 +235,7 @@ final class TasksHandler {
         String text = "Findings:\n" + deidentified.get("findings").asText() + "\n\nImpression:\n"
                 + deidentified.get("impression").asText() + "\n\nComparison:\n"
                 + deidentified.get("comparison").asText();
-        Draft draft = store(who, call, "radiology-draft", model, List.of(), result.rails().ruleIds(), text);
+        Draft draft = store(who, call, "radiology-draft", model, List.of(), result.rails().ruleIds(), text, result);
         audited(ctx, who, model, result, "radiology-draft", result.rails().ruleIds());
         ObjectNode out = answer(draft, result);
         out.set("report", relinked);
@@ -320,12 +323,22 @@ final class TasksHandler {
         ctx.contentType("application/json").result(out.toString());
     }
 
+    /**
+     * Stores the draft, and the de-identified user input the model was given (the note, the question, the study's
+     * text; images are not kept), so that a signed draft can become a fine-tuning example (ADR 0019).
+     */
     private Draft store(Principal who, ChatCall call, String task, String model, List<String> sources,
-            List<String> flags, String deidentifiedText) {
+            List<String> flags, String deidentifiedText, ChatPipeline.Result result) {
         ScopeKey scope = call.scope().orElse(null);
-        return drafts.create(new DraftStore.NewDraft(who.tenant(), scope == null ? null : scope.kind(),
+        Draft draft = drafts.create(new DraftStore.NewDraft(who.tenant(), scope == null ? null : scope.kind(),
                 scope == null ? null : scope.idHash(), task, model, PROMPT_VERSION, sources, flags,
                 deidentifiedText));
+        String input = result.deidentifiedRequest().messages().stream().filter(m -> m.role() == Role.USER)
+                .map(ChatMessage::text).reduce((a, b) -> b).orElse("");
+        if (!input.isBlank()) {
+            inputs.put(who.tenant(), draft.id(), input);
+        }
+        return draft;
     }
 
     private static ObjectNode answer(Draft draft, ChatPipeline.Result result) {

@@ -140,4 +140,16 @@ abstract class DraftStoreContract {
             assertThatThrownBy(() -> drafts.get("ward-1", "no-such").orElseThrow()).isNotNull();
         }
     }
+
+    @Test
+    void a_drafts_input_is_kept_per_tenant_for_fine_tuning() {
+        try (Store s = store()) {
+            Draft d = s.drafts().create(draft("ward-1"));
+            s.draftInputs().put("ward-1", d.id(), "Note: [NAME_1] has had a cough since [DATE_1].");
+            assertThat(s.draftInputs().get("ward-1", d.id()))
+                    .contains("Note: [NAME_1] has had a cough since [DATE_1].");
+            assertThat(s.draftInputs().get("ward-2", d.id())).isEmpty();
+            assertThat(s.draftInputs().get("ward-1", "nope")).isEmpty();
+        }
+    }
 }
