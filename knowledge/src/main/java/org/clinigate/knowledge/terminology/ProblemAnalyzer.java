@@ -41,6 +41,9 @@ final class ProblemAnalyzer {
             "lesion", "significance", "unsteadiness", "dyspnea", "stress", "effects", "acting", "exposure", "fall",
             "hearing");
     private static final Set<String> NEGATIONS = Set.of("without", "no", "not");
+    /** Words whose scope runs to the end of a problem, so that an inverted problem keeps its order. */
+    private static final java.util.regex.Pattern SCOPING = java.util.regex.Pattern.compile(
+            " (without|w/o|wo|no|not|non|with|w/|on|due|secondary|2/2|s/p|h/o|hx|history|of|in|and|or|&) ");
     /** Words after which "a" is a letter, not the article ("hepatitis A", "influenza A", "group A strep"). */
     private static final Set<String> LETTER_HEADS = Set.of("hepatitis", "influenza", "hemophilia", "vitamin",
             "group", "factor", "type", "blood", "cluster", "protein");
@@ -58,7 +61,7 @@ final class ProblemAnalyzer {
     }
 
     List<Concept> analyze(String problem) {
-        String text = Tokens.normalize(problem).strip();
+        String text = uninverted(Tokens.normalize(problem).strip());
         if (text.startsWith("on ")) {
             text = "long term (current) use of " + text.substring(3);
         }
@@ -94,6 +97,27 @@ final class ProblemAnalyzer {
         }
         addDefaults(concepts, said);
         return List.copyOf(concepts.values());
+    }
+
+    /**
+     * An inverted problem as clinicians list them ("pancreatitis, acute", "neuropathy, peripheral", "RA,
+     * seropositive") put back in reading order ("acute pancreatitis"), so that the word lists see the phrase they
+     * name. Only one comma, a qualifier of at most three words, and no word that scopes what follows it (negations,
+     * "with", "on", "due to") in either part.
+     */
+    static String uninverted(String text) {
+        int comma = text.indexOf(',');
+        if (comma < 0 || text.indexOf(',', comma + 1) >= 0) {
+            return text;
+        }
+        String head = text.substring(0, comma).strip();
+        String qualifier = text.substring(comma + 1).strip();
+        String[] words = qualifier.split("\\s+");
+        if (head.isEmpty() || qualifier.isEmpty() || words.length > 3 || SCOPING.matcher(" " + text.replace(',', ' ')
+                + " ").find()) {
+            return text;
+        }
+        return qualifier + " " + head;
     }
 
     /** Misspelled words replaced by their correction, re-expanded when the correction is an abbreviation key. */

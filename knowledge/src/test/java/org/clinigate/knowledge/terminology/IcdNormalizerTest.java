@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Rankings on a 49-code fixture with the distractors each case needs; the full-release figures come from NormalizerEval. */
+/** Rankings on a 62-code fixture with the distractors each case needs; the full-release figures come from NormalizerEval. */
 class IcdNormalizerTest {
 
     static IcdNormalizer normalizer;
@@ -31,12 +31,24 @@ class IcdNormalizerTest {
             "migraine|G43.909", "migraine without aura|G43.009", "migraine w/ aura|G43.109",
             "R knee OA|M17.11", "osteoarthritis of the left knee|M17.12",
             "GERD|K21.9", "GERD w/ esophagitis|K21.00", "sickle cell disease|D57.1", "cirrhosis|K74.60",
-            "atypical chest pain|R07.89", "chest pain|R07.9"})
+            "atypical chest pain|R07.89", "chest pain|R07.9", "hep A|B15.9", "hepatitis A|B15.9",
+            "inferior STEMI|I21.19", "scalp laceration|S01.01XA", "laceration of scalp with foreign body|S01.02XA",
+            "prostatitis|N41.9", "prostatitis, chronic|N41.1", "acute prostatitis|N41.0",
+            "acute respiratory failure|J96.00", "acute hypoxic respiratory failure|J96.01"})
     void ranks_the_expected_code_first(String problem, String code) {
         List<CodeMatch> matches = normalizer.normalize(problem, 5);
 
         assertThat(matches).isNotEmpty();
         assertThat(matches.get(0).code()).as("%s ranked %s", problem, matches).isEqualTo(code);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {"pancreatitis, acute|acute pancreatitis", "RA, seropositive|seropositive ra",
+            "hip fracture, left|left hip fracture", "migraine, without aura|migraine, without aura",
+            "CKD, on dialysis|ckd, on dialysis", "afib|afib", "a, b, c|a, b, c",
+            "pain, chronic and severe|pain, chronic and severe"})
+    void an_inverted_problem_is_read_in_order_unless_a_word_scopes_what_follows(String problem, String read) {
+        assertThat(ProblemAnalyzer.uninverted(Tokens.normalize(problem))).isEqualTo(Tokens.normalize(read));
     }
 
     @Test

@@ -59,7 +59,7 @@ class SnomedAndTerminologyTest {
 
         Terminology t = Terminology.load(dir.resolve("release"));
 
-        assertThat(t.icd()).hasValueSatisfying(n -> assertThat(n.codeSet().size()).isEqualTo(49));
+        assertThat(t.icd()).hasValueSatisfying(n -> assertThat(n.codeSet().size()).isEqualTo(62));
         assertThat(t.drugs()).isPresent();
         assertThat(t.snomed()).hasValueSatisfying(s -> assertThat(s.isA("900004", "900001")).isTrue());
         assertThat(t.toString()).contains("icd10cm_order_2099.txt");
