@@ -132,6 +132,9 @@ class GatewayServerIT {
         String metrics = gateway.get("/metrics").body();
         assertThat(metrics).contains("clinigate_phi_spans_total{category=\"NAME\"}")
                 .contains("clinigate_requests_seconds_bucket").contains("clinigate_tokens_total")
+                .contains("clinigate_pipeline_stage_seconds_count{stage=\"deid\"}")
+                .contains("clinigate_pipeline_stage_seconds_count{stage=\"backend\"}")
+                .contains("clinigate_pipeline_stage_seconds_count{stage=\"rail.output\"}")
                 .doesNotContain("Okonkwo");
     }
 }

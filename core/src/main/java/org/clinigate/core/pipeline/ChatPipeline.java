@@ -99,8 +99,13 @@ public final class ChatPipeline {
 
     /** As {@link #complete(ChatCall)}, with the rails told which task the call serves (their rules differ). */
     public Result complete(ChatCall call, String task) {
+        long t0 = System.nanoTime();
         Prepared p = prepare(call);
+        long t1 = System.nanoTime();
+        observer.stage("deid", t1 - t0);
         Verdict in = checkInput(p.request(), task);
+        long t2 = System.nanoTime();
+        observer.stage("rail.input", t2 - t1);
         if (in instanceof Verdict.Block block) {
             call.scope().ifPresent(k -> vault.save(k, p.map()));
             ChatResponse refused = new ChatResponse("rail-" + java.util.UUID.randomUUID(), call.request().model(),
@@ -108,7 +113,11 @@ public final class ChatPipeline {
             return new Result(refused, p.request(), block.answer(), new Rails(in, Verdict.PASS));
         }
         ChatResponse raw = backend.complete(p.request());
+        long t3 = System.nanoTime();
+        observer.stage("backend", t3 - t2);
         Verdict out = checkAnswer(raw.content(), p.map(), task);
+        long t4 = System.nanoTime();
+        observer.stage("rail.output", t4 - t3);
         String answer = switch (out) {
             case Verdict.Block b -> b.answer();
             case Verdict.Flag f -> f.text();
@@ -116,7 +125,10 @@ public final class ChatPipeline {
         };
         ChatResponse relinked = new ChatResponse(raw.id(), call.request().model(), p.map().relink(answer),
                 raw.finishReason(), raw.usage());
+        long t5 = System.nanoTime();
+        observer.stage("relink", t5 - t4);
         call.scope().ifPresent(k -> vault.save(k, p.map()));
+        observer.stage("vault.save", System.nanoTime() - t5);
         return new Result(relinked, p.request(), answer, new Rails(in, out));
     }
 

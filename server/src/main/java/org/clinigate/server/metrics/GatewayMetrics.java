@@ -39,6 +39,14 @@ public final class GatewayMetrics implements PipelineObserver {
                 .register(registry).record(took);
     }
 
+    /** One pipeline stage of one call (see {@link PipelineObserver#stage}). */
+    @Override
+    public void stage(String stage, long nanos) {
+        Timer.builder("clinigate.pipeline.stage").description("Time per pipeline stage of a non-streamed call")
+                .tag("stage", stage).publishPercentiles(0.5, 0.95, 0.99)
+                .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     public void tokens(String model, int prompt, int completion) {
         Counter.builder("clinigate.tokens").tag("model", model).tag("kind", "prompt").register(registry)
                 .increment(prompt);
