@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         DeidCommand.class, DeidEvalCommand.class, DeidImportCommand.class, DeidTrainCommand.class, SynthCommand.class,
         ServeCommand.class,
         AuditCommand.class, KeysCommand.class, IndexCommand.class, SearchCommand.class, CheckCommand.class,
-        VaultCommand.class, BenchCommand.class, ModelCommand.class, EvalCommand.class,
+        VaultCommand.class, BenchCommand.class, ModelCommand.class, EvalCommand.class, FinetuneCommand.class,
+        RegistryCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
