@@ -80,11 +80,23 @@ public record Thresholds(Map<String, Bound> bounds) {
         }
     }
 
-    /** This set with {@code other}'s bounds added; {@code other} wins where both name a metric. */
+    /**
+     * Both sets at once: where both bound a metric, the stricter of each side wins (the higher min, the lower max),
+     * so extra thresholds can only tighten, never loosen, the configured ones. Bounds that then admit nothing fail
+     * with {@code CG-1001}.
+     */
     public Thresholds and(Thresholds other) {
         Map<String, Bound> m = new TreeMap<>(bounds);
-        m.putAll(other.bounds);
+        other.bounds.forEach((k, b) -> m.merge(k, b, (x, y) -> new Bound(stricter(x.min, y.min, true),
+                stricter(x.max, y.max, false))));
         return new Thresholds(m);
+    }
+
+    private static Double stricter(Double a, Double b, boolean min) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return min ? Math.max(a, b) : Math.min(a, b);
     }
 
     /** The metrics that fail, each as {@code name=value (needs BOUND)} or {@code name missing}; empty when all pass. */

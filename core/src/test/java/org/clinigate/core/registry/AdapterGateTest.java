@@ -90,6 +90,15 @@ class AdapterGateTest {
     }
 
     @Test
+    void a_refusal_never_echoes_the_clients_model_text() {
+        assertThatThrownBy(() -> gate.complete(request("medgemma-4b:Zebulon-Quartermaine")))
+                .hasMessageNotContaining("Zebulon").hasMessageNotContaining("medgemma-4b:");
+        assertThatThrownBy(() -> gate.complete(request("medgemma-4b:John Smith, MRN 123")))
+                .satisfies(t -> assertThat(GovernanceTest.code(t)).isEqualTo(ErrorCode.CG_7101))
+                .hasMessageNotContaining("Smith");
+    }
+
+    @Test
     void a_plain_model_passes_unchanged_and_a_smuggled_selection_is_removed() {
         gate.complete(request("medgemma-4b"));
         ChatRequest smuggled = new ChatRequest("medgemma-4b", request("x").messages(), null, null, null, List.of(),

@@ -68,6 +68,15 @@ class GovernanceTest {
     }
 
     @Test
+    void cli_thresholds_can_tighten_but_never_loosen_the_configured_ones() {
+        gov.register(adapter("cardio"), admin);
+        gov.evaluate("cardio", Map.of("accuracy", 0.6, "redteam.pass_rate", 0.97, "redteam.over_refusal", 0.05),
+                "r.json", admin);
+        assertThatThrownBy(() -> gov.approve("cardio", Thresholds.parse(List.of("accuracy=0.5"), List.of()), admin))
+                .satisfies(t -> assertThat(code(t)).isEqualTo(ErrorCode.CG_7104)).hasMessageContaining(">= 0.7");
+    }
+
+    @Test
     void a_draft_cannot_be_approved_only_an_admin_approves_and_without_thresholds_nothing_is_approved() {
         gov.register(adapter("cardio"), admin);
         assertThatThrownBy(() -> gov.approve("cardio", Thresholds.NONE, admin))
