@@ -36,6 +36,13 @@ class RegistryConfigTest {
     }
 
     @Test
+    void the_example_configuration_loads_with_its_thresholds() {
+        GatewayConfig c = new ConfigLoader().load(Path.of("..", "clinigate.example.yaml"), Map.of());
+        assertThat(c.registry().asThresholds().bounds()).containsKeys("accuracy", "redteam.pass_rate",
+                "redteam.over_refusal");
+    }
+
+    @Test
     void a_threshold_without_a_bound_or_with_min_above_max_fails_naming_the_setting() throws Exception {
         Path yaml = dir.resolve("bad.yaml");
         Files.writeString(yaml, "registry:\n  thresholds:\n    - {metric: accuracy}\n");
