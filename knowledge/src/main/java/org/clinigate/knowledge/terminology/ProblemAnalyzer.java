@@ -41,6 +41,12 @@ final class ProblemAnalyzer {
             "lesion", "significance", "unsteadiness", "dyspnea", "stress", "effects", "acting", "exposure", "fall",
             "hearing");
     private static final Set<String> NEGATIONS = Set.of("without", "no", "not");
+    /** "hx", "hx of" and "h/o" written out, so that the word lists' "history of ..." entries see them. */
+    private static final java.util.regex.Pattern HISTORY = java.util.regex.Pattern.compile(
+            "(?<![a-z0-9])(hx of|hx|h/o)(?![a-z0-9/])");
+    /** What a patient is "on" that is a dependence on a machine or device, not a long-term drug ("on dialysis"). */
+    private static final Set<String> DEPENDENCES = Set.of("dialysis", "hemodialysis", "hd", "oxygen", "o2", "home",
+            "ventilator", "vent", "cpap", "bipap", "wheelchair");
     /** Words whose scope runs to the end of a problem, so that an inverted problem keeps its order. */
     private static final java.util.regex.Pattern SCOPING = java.util.regex.Pattern.compile(
             " (without|w/o|wo|no|not|non|with|w/|on|due|secondary|2/2|s/p|h/o|hx|history|of|in|and|or|&) ");
@@ -61,9 +67,11 @@ final class ProblemAnalyzer {
     }
 
     List<Concept> analyze(String problem) {
-        String text = uninverted(Tokens.normalize(problem).strip());
+        String text = HISTORY.matcher(uninverted(Tokens.normalize(problem).strip())).replaceAll("history of");
         if (text.startsWith("on ")) {
-            text = "long term (current) use of " + text.substring(3);
+            String rest = text.substring(3);
+            text = (DEPENDENCES.contains(rest.split("\\s+")[0]) ? "dependence on " : "long term (current) use of ")
+                    + rest;
         }
         List<Tokens.Token> tokens = corrected(Tokens.scan(lexicon.expand(text)));
         Map<String, Concept> concepts = new LinkedHashMap<>();
