@@ -103,8 +103,8 @@ public final class RuleSetRail implements Rail {
     }
 
     /**
-     * Runs every rule's own tests against that rule alone and returns a line per failure (rule id, test number,
-     * expectation); empty when all pass. Failure lines carry no test text.
+     * Runs every rule's own tests against that rule alone (a test whose task the rule skips expects no match) and returns a
+     * line per failure (rule id, test number, expectation); empty when all pass. Failure lines carry no test text.
      */
     public List<String> selfTest() {
         List<String> failures = new ArrayList<>();
@@ -112,7 +112,10 @@ public final class RuleSetRail implements Rail {
             for (int i = 0; i < rule.tests().size(); i++) {
                 RuleTest t = rule.tests().get(i);
                 List<RailFlag> flags = new ArrayList<>();
-                run(rule, new Inspection(t.text(), t.context()), flags);
+                if (!rule.exceptTasks().contains(t.context().task())) {
+                    // a test given a task the rule skips checks the skip, as check() would
+                    run(rule, new Inspection(t.text(), t.context()), flags);
+                }
                 if (flags.isEmpty() == t.expectMatch()) {
                     failures.add(rule.id() + " test " + (i + 1) + ": expected " + (t.expectMatch()
                             ? "a match"
