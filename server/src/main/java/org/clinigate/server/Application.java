@@ -103,7 +103,8 @@ public final class Application implements AutoCloseable {
                     ? new ChatPipeline(deid, route, vault, metrics)
                     : new ChatPipeline(deid, route, vault, metrics, rails.input(), rails.output());
             review = new GatewayServer.Review(store.drafts(), vault, deid, knowledge, terminology(config),
-                    store.draftInputs());
+                    store.draftInputs(), store.modelRegistry(), new org.clinigate.core.registry.Governance(
+                            store.modelRegistry(), store.auditLog(), config.registry().asThresholds()));
         } catch (RuntimeException e) {
             store.close();
             throw e;

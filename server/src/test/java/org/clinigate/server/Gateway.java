@@ -71,7 +71,9 @@ final class Gateway implements AutoCloseable {
                 audit == null ? store.auditLog() : audit, store.apiKeys(),
                 store.quotas(Application.quotaLimits(config.quotas())), store::readiness,
                 new GatewayServer.Review(store.drafts(), vault, DEID, knowledge,
-                        Application.terminology(config), store.draftInputs()));
+                        Application.terminology(config), store.draftInputs(), store.modelRegistry(),
+                        new org.clinigate.core.registry.Governance(store.modelRegistry(), store.auditLog(),
+                                config.registry().asThresholds())));
     }
 
     private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {

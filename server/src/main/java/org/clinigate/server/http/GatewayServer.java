@@ -51,7 +51,8 @@ public final class GatewayServer implements AutoCloseable {
             org.clinigate.core.phi.Deidentifier deidentifier,
             java.util.function.Supplier<org.clinigate.knowledge.KnowledgeIndex> knowledge,
             java.util.function.Supplier<org.clinigate.knowledge.terminology.Terminology> terminology,
-            org.clinigate.core.tuning.DraftInputs inputs) {
+            org.clinigate.core.tuning.DraftInputs inputs, org.clinigate.core.registry.ModelRegistry registry,
+            org.clinigate.core.registry.Governance governance) {
 
         public Review {
             inputs = inputs == null ? org.clinigate.core.tuning.DraftInputs.NONE : inputs;
@@ -62,7 +63,7 @@ public final class GatewayServer implements AutoCloseable {
                 org.clinigate.core.phi.Deidentifier deidentifier,
                 java.util.function.Supplier<org.clinigate.knowledge.KnowledgeIndex> knowledge,
                 java.util.function.Supplier<org.clinigate.knowledge.terminology.Terminology> terminology) {
-            this(drafts, vault, deidentifier, knowledge, terminology, null);
+            this(drafts, vault, deidentifier, knowledge, terminology, null, null, null);
         }
     }
 
@@ -141,6 +142,11 @@ public final class GatewayServer implements AutoCloseable {
                 TasksHandler tasks = new TasksHandler(pipeline, review.drafts(), review.knowledge(), audit, metrics,
                         review.terminology(), review.inputs());
                 c.routes.post("/v1/tasks/{task}", tasks::handle);
+                if (review.governance() != null) {
+                    RegistryHandler r = new RegistryHandler(review.governance(), review.registry(), audit);
+                    c.routes.get("/v1/registry", r::list);
+                    c.routes.post("/v1/registry/{name}/{step}", r::change);
+                }
             }
             c.routes.get("/console", ctx -> ctx.redirect("/console/index.html"));
             c.routes.get("/v1/audit", ctx -> auditTrail(ctx, auditLog, audit));
@@ -259,7 +265,7 @@ public final class GatewayServer implements AutoCloseable {
         if (path.equals("/v1/chat/completions") || path.startsWith("/v1/tasks/")) {
             return CLINICIAN;
         }
-        if (path.equals("/v1/audit")) {
+        if (path.equals("/v1/audit") || path.equals("/v1/registry") || path.startsWith("/v1/registry/")) {
             return ADMIN;
         }
         if (path.equals("/v1/drafts") || path.startsWith("/v1/drafts/")) {
