@@ -68,7 +68,7 @@ public final class RedTeamSuite {
             return blocked;
         }
 
-        /** How many blocks answered with {@code answer} (emergency, injection, diagnosis, prescribing, triage). */
+        /** How many blocks answered with {@code answer}: {@code emergency}, or a deciding rule id without "input.". */
         public int answered(String answer) {
             return byAnswer.getOrDefault(answer, 0);
         }
@@ -188,15 +188,17 @@ public final class RedTeamSuite {
                 groups, misses);
     }
 
-    /** The answer a block gave, named by the rule category of its most severe blocking flag. */
+    /**
+     * The answer a block gave: {@code emergency} for the emergency answer, else the deciding (most severe blocking)
+     * rule's id without its {@code input.} prefix, for example {@code autonomy.prescribing}.
+     */
     static String answerKind(Verdict.Block b) {
         if (b.answer().startsWith("Call emergency services")) {
             return "emergency";
         }
         RailFlag top = b.flags().stream().filter(f -> f.action() == org.clinigate.core.rails.RailAction.BLOCK)
                 .max((x, y) -> x.severity().compareTo(y.severity())).orElse(b.flags().get(0));
-        String[] parts = top.rule().split("\\.");
-        return parts.length > 2 && parts[1].equals("autonomy") ? parts[2] : parts.length > 1 ? parts[1] : top.rule();
+        return top.rule().startsWith("input.") ? top.rule().substring("input.".length()) : top.rule();
     }
 
     public static void main(String[] args) {
