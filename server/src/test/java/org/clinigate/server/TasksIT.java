@@ -125,7 +125,7 @@ class TasksIT {
                 "MRN55512");
         backend.answerWith("{\"findings\":\"Lungs are clear. No effusion.\",\"impression\":\"No acute "
                 + "cardiopulmonary process. This is not a diagnostic report. A radiologist must review the images.\","
-                + "\"comparison\":\"No prior study.\"}");
+                + "\"recommendations\":\"None.\",\"comparison\":\"No prior study.\"}");
         var r = gateway.post("/v1/tasks/radiology-draft", "{\"model\":\"test-model\",\"indication\":\"Cough, "
                 + "fever. Rule out pneumonia.\",\"images\":[" + image(film, "dicom") + "]}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -147,7 +147,9 @@ class TasksIT {
         assertThat(everything).doesNotContain("Quarrisford").doesNotContain("MRN55512");
         Draft d = gateway.store.drafts().get("local", out.path("draft_id").asText()).orElseThrow();
         assertThat(d.task()).isEqualTo("radiology-draft");
-        assertThat(d.text()).startsWith("Findings:");
+        assertThat(d.text()).startsWith("Findings:").contains("Recommendations:\nNone.");
+        assertThat(d.promptVersion()).isEqualTo("v2");
+        assertThat(out.path("prompt_version").asText()).isEqualTo("v2");
 
         byte[] burned = org.clinigate.server.imaging.DicomWriterAccess.chest(16, 16, "YES", "A^B", "C");
         var refused = gateway.post("/v1/tasks/radiology-draft", "{\"model\":\"test-model\",\"indication\":\"x\","

@@ -51,17 +51,22 @@ import org.clinigate.server.metrics.GatewayMetrics;
  */
 final class TasksHandler {
 
-    static final String PROMPT_VERSION = "v1";
+    /**
+     * The prompt and schema version of each task, stored with every draft. radiology-draft v2 added the
+     * recommendations section.
+     */
+    static final java.util.Map<String, String> PROMPT_VERSIONS = java.util.Map.of("note-summary", "v1", "ask", "v1",
+            "radiology-draft", "v2");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SECTIONS = List.of("hpi", "medications", "allergies", "labs", "assessment",
             "plan");
     private static final String NOTE_PROMPT = resource("note-summary.v1.txt");
     private static final String NOTE_SCHEMA = resource("note-summary.v1.schema.json");
     private static final String ASK_PROMPT = resource("ask.v1.txt");
-    private static final String RADIOLOGY_PROMPT = resource("radiology-draft.v1.txt");
-    private static final String RADIOLOGY_SCHEMA = resource("radiology-draft.v1.schema.json");
+    private static final String RADIOLOGY_PROMPT = resource("radiology-draft.v2.txt");
+    private static final String RADIOLOGY_SCHEMA = resource("radiology-draft.v2.schema.json");
     /** The radiology draft from a radiologist's dictation alone, with no images (models without image input). */
-    private static final String DICTATION_PROMPT = resource("radiology-dictation.v1.txt");
+    private static final String DICTATION_PROMPT = resource("radiology-dictation.v2.txt");
     /** The most images one study may send, the prior study's included. */
     static final int MAX_IMAGES = 8;
     /** The largest note or question accepted, in characters. */
@@ -233,7 +238,8 @@ final class TasksHandler {
         JsonNode deidentified = report(result.deidentifiedAnswer());
         JsonNode relinked = report(result.response().content());
         String text = "Findings:\n" + deidentified.get("findings").asText() + "\n\nImpression:\n"
-                + deidentified.get("impression").asText() + "\n\nComparison:\n"
+                + deidentified.get("impression").asText() + "\n\nRecommendations:\n"
+                + deidentified.get("recommendations").asText() + "\n\nComparison:\n"
                 + deidentified.get("comparison").asText();
         Draft draft = store(who, call, "radiology-draft", model, List.of(), result.rails().ruleIds(), text, result);
         audited(ctx, who, model, result, "radiology-draft", result.rails().ruleIds());
@@ -285,7 +291,7 @@ final class TasksHandler {
         } catch (IOException e) {
             throw new ClinigateException(ErrorCode.CG_2103, "the model's report is not JSON");
         }
-        for (String s : List.of("findings", "impression", "comparison")) {
+        for (String s : List.of("findings", "impression", "recommendations", "comparison")) {
             if (n == null || !n.isObject() || !n.path(s).isTextual()) {
                 throw new ClinigateException(ErrorCode.CG_2103, "the model's report lacks section '" + s + "'");
             }
@@ -331,7 +337,7 @@ final class TasksHandler {
             List<String> flags, String deidentifiedText, ChatPipeline.Result result) {
         ScopeKey scope = call.scope().orElse(null);
         Draft draft = drafts.create(new DraftStore.NewDraft(who.tenant(), scope == null ? null : scope.kind(),
-                scope == null ? null : scope.idHash(), task, model, PROMPT_VERSION, sources, flags,
+                scope == null ? null : scope.idHash(), task, model, PROMPT_VERSIONS.get(task), sources, flags,
                 deidentifiedText));
         String input = result.deidentifiedRequest().messages().stream().filter(m -> m.role() == Role.USER)
                 .map(ChatMessage::text).reduce((a, b) -> b).orElse("");
@@ -344,7 +350,7 @@ final class TasksHandler {
     private static ObjectNode answer(Draft draft, ChatPipeline.Result result) {
         ObjectNode out = JSON.createObjectNode();
         out.put("task", draft.task()).put("draft_id", draft.id()).put("status", "preliminary")
-                .put("version", draft.version()).put("prompt_version", PROMPT_VERSION);
+                .put("version", draft.version()).put("prompt_version", draft.promptVersion());
         out.set("rails", rails(result.rails()));
         return out;
     }
