@@ -85,6 +85,16 @@ class ConsoleIT {
     }
 
     @Test
+    void without_a_console_client_there_is_no_single_sign_on_button() throws Exception {
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(gateway.uri(
+                "/console/sso.json")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.body()).isEqualTo("{\"enabled\":false}");
+        openConsole();
+        waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("credential")));
+        assertThat(browser.findElement(By.id("sso")).isDisplayed()).isFalse();
+    }
+
+    @Test
     void a_reviewer_signs_in_edits_and_signs_a_flagged_draft() throws Exception {
         Draft d = gateway.store.drafts().create(new DraftStore.NewDraft("ward-5", null, null, "note-summary",
                 "medgemma-27b", "v2", List.of("guideline-dm#3"), List.of("certainty-language"),

@@ -67,7 +67,101 @@ public final class TestIdp implements AutoCloseable {
                 out.write(body);
             }
         });
+        http.createContext("/authorize", this::authorize);
+        http.createContext("/token", this::token);
         http.start();
+    }
+
+    /** The client id of the reviewer console at this provider. */
+    public static final String CONSOLE_CLIENT = "clinigate-console";
+    /** What the sign-in endpoints hand out: the token issued for the next code, or null to refuse. */
+    public volatile java.util.function.Supplier<String> consoleToken = () -> token().roles("reviewer").sign();
+    /** While true, the token endpoint answers 503. */
+    public volatile boolean tokenEndpointFailing;
+    private final Map<String, String[]> codes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The settings that also turn on the console's single sign-on at this provider. */
+    public Map<String, String> consoleEnv(String mode) {
+        Map<String, String> env = new java.util.HashMap<>(env(mode));
+        String base = "http://127.0.0.1:" + http.getAddress().getPort();
+        env.put("CLINIGATE_AUTH_OIDC_CONSOLE_CLIENT_ID", CONSOLE_CLIENT);
+        env.put("CLINIGATE_AUTH_OIDC_CONSOLE_AUTHORIZATION_ENDPOINT", base + "/authorize");
+        env.put("CLINIGATE_AUTH_OIDC_CONSOLE_TOKEN_ENDPOINT", base + "/token");
+        return env;
+    }
+
+    /** Signs the user in at once: checks the PKCE request, remembers the challenge, redirects back with a code. */
+    private void authorize(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        Map<String, String> q = form(exchange.getRequestURI().getRawQuery());
+        String redirect = q.getOrDefault("redirect_uri", "");
+        boolean ok = "code".equals(q.get("response_type")) && CONSOLE_CLIENT.equals(q.get("client_id"))
+                && "S256".equals(q.get("code_challenge_method")) && q.getOrDefault("code_challenge", "").length() == 43
+                && redirect.endsWith("/console/index.html");
+        if (!ok) {
+            send(exchange, 400, "text/plain", "bad authorization request");
+            return;
+        }
+        String code = java.util.UUID.randomUUID().toString();
+        codes.put(code, new String[]{q.get("code_challenge"), redirect});
+        exchange.getResponseHeaders().set("Location", redirect + "?code=" + code + "&state="
+                + java.net.URLEncoder.encode(q.getOrDefault("state", ""), StandardCharsets.UTF_8));
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    /** Redeems a code once, for the verifier whose SHA-256 is the remembered challenge. */
+    private void token(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        if (tokenEndpointFailing) {
+            send(exchange, 503, "text/plain", "down");
+            return;
+        }
+        Map<String, String> f = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String[] issued = codes.remove(f.getOrDefault("code", ""));
+        boolean ok = issued != null && "authorization_code".equals(f.get("grant_type")) && CONSOLE_CLIENT.equals(f
+                .get("client_id")) && issued[1].equals(f.get("redirect_uri")) && issued[0].equals(s256(f.getOrDefault(
+                        "code_verifier", "")));
+        String token = ok ? consoleToken.get() : null;
+        if (token == null) {
+            send(exchange, 400, "application/json", "{\"error\":\"invalid_grant\"}");
+            return;
+        }
+        send(exchange, 200, "application/json", "{\"access_token\":\"" + token + "\",\"id_token\":\"" + token
+                + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
+    }
+
+    private static String s256(String verifier) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(
+                    StandardCharsets.US_ASCII));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> form(String raw) {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static void send(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 
     public static RSAKey rsa(String kid) {

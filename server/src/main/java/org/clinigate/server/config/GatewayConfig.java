@@ -75,10 +75,29 @@ public record GatewayConfig(Server server, Auth auth, Vault vault, List<Backend>
     public record Oidc(String issuer, String audience, @JsonProperty("jwks_url") String jwksUrl,
             @JsonProperty("jwks_file") String jwksFile, @JsonProperty("tenant_claim") String tenantClaim,
             @JsonProperty("roles_claim") String rolesClaim, @JsonProperty("role_map") RoleMap roleMap,
-            @JsonProperty("clock_skew_seconds") int clockSkewSeconds, List<String> algorithms) {
+            @JsonProperty("clock_skew_seconds") int clockSkewSeconds, List<String> algorithms, Console console) {
 
         public Oidc {
             algorithms = algorithms == null ? List.of() : List.copyOf(algorithms);
+            console = console == null ? new Console(null, null, null, null, null, null) : console;
+        }
+    }
+
+    /**
+     * Single sign-on for the reviewer console: the authorization code flow with PKCE. The browser goes to {@code
+     * authorization_endpoint} as client {@code client_id}; the gateway exchanges the code at {@code token_endpoint}
+     * (with the client secret from the environment variable {@code client_secret_env}, for a confidential client)
+     * and hands the console the {@code token} named ({@code access_token} or {@code id_token}), which is then
+     * checked like any other bearer token. Off while {@code client_id} is empty.
+     */
+    public record Console(@JsonProperty("client_id") String clientId,
+            @JsonProperty("authorization_endpoint") String authorizationEndpoint,
+            @JsonProperty("token_endpoint") String tokenEndpoint, String scope,
+            @JsonProperty("client_secret_env") String clientSecretEnv, String token) {
+
+        /** True when the console offers single sign-on. */
+        public boolean enabled() {
+            return clientId != null && !clientId.isBlank();
         }
     }
 

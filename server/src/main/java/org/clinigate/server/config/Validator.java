@@ -88,6 +88,17 @@ final class Validator {
         o.roleMap().byRole().forEach((role, names) -> names.forEach(n -> require(filled(n),
                 "auth.oidc.role_map." + role, "IdP role names must not be empty")));
         range("auth.oidc.clock_skew_seconds", o.clockSkewSeconds(), 0, 600);
+        GatewayConfig.Console c = o.console();
+        if (c.enabled()) {
+            require(validHttpUrl(c.authorizationEndpoint()), "auth.oidc.console.authorization_endpoint",
+                    "an http:// or https:// URL (required when auth.oidc.console.client_id is set)");
+            require(validHttpUrl(c.tokenEndpoint()), "auth.oidc.console.token_endpoint",
+                    "an http:// or https:// URL (required when auth.oidc.console.client_id is set)");
+            require("access_token".equals(c.token()) || "id_token".equals(c.token()), "auth.oidc.console.token",
+                    "access_token or id_token");
+            require(filled(c.scope()) && c.scope().matches("[\\x21\\x23-\\x5B\\x5D-\\x7E ]+"),
+                    "auth.oidc.console.scope", "space-separated scope names");
+        }
         require(!o.algorithms().isEmpty(), "auth.oidc.algorithms", "list at least one of " + ALGORITHMS);
         for (String alg : o.algorithms()) {
             require(!"none".equalsIgnoreCase(alg), "auth.oidc.algorithms", "none (unsigned tokens) is never allowed");

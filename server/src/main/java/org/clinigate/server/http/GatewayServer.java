@@ -149,6 +149,13 @@ public final class GatewayServer implements AutoCloseable {
                 }
             }
             c.routes.get("/console", ctx -> ctx.redirect("/console/index.html"));
+            GatewayConfig.Console sso = config.auth().tokens() && config.auth().oidc() != null
+                    ? config.auth().oidc().console()
+                    : null;
+            ConsoleSignOn signOn = new ConsoleSignOn(sso, sso != null && sso.enabled() && sso.clientSecretEnv() != null
+                    && !sso.clientSecretEnv().isBlank() ? System.getenv(sso.clientSecretEnv()) : null);
+            c.routes.get("/console/sso.json", signOn::settings);
+            c.routes.post("/console/sso/token", signOn::token);
             c.routes.get("/v1/audit", ctx -> auditTrail(ctx, auditLog, audit));
             c.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             c.routes.get("/readyz", ctx -> ready(ctx, backends, database.get()));

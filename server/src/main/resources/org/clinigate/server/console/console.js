@@ -25,6 +25,42 @@ async function api(method, path, body) {
   return json;
 }
 
+// Single sign-on: the authorization code flow with PKCE. The browser signs in at the identity provider; the gateway
+// redeems the code (POST /console/sso/token) and hands back a bearer token, kept like a pasted one.
+let sso = { enabled: false };
+
+function b64url(bytes) {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function randomString(n) { const a = new Uint8Array(n); crypto.getRandomValues(a); return b64url(a); }
+
+function redirectUri() { return location.origin + "/console/index.html"; }
+
+async function ssoStart() {
+  const verifier = randomString(48);
+  const state = randomString(16);
+  const challenge = b64url(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)));
+  sessionStorage.setItem("clinigate.sso", JSON.stringify({ verifier, state }));
+  const u = new URL(sso.authorization_endpoint);
+  for (const [k, v] of Object.entries({ response_type: "code", client_id: sso.client_id, redirect_uri: redirectUri(),
+    scope: sso.scope, state, code_challenge: challenge, code_challenge_method: "S256" })) u.searchParams.set(k, v);
+  location.assign(u.toString());
+}
+
+async function ssoFinish(params) {
+  const saved = JSON.parse(sessionStorage.getItem("clinigate.sso") || "null");
+  sessionStorage.removeItem("clinigate.sso");
+  history.replaceState(null, "", location.pathname);
+  if (params.get("error")) throw new Error("Single sign-on failed: " + params.get("error").slice(0, 80));
+  if (!saved || params.get("state") !== saved.state) throw new Error("Single sign-on failed: the answer does not belong to this sign-in. Try again.");
+  const r = await fetch("/console/sso/token", { method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ code: params.get("code"), code_verifier: saved.verifier, redirect_uri: redirectUri() }) });
+  const json = await r.json().catch(() => null);
+  if (!r.ok) throw new Error(json && json.error ? json.error.message : "HTTP " + r.status);
+  sessionStorage.setItem("clinigate.credential", json.token);
+}
+
 function show(section) {
   for (const id of ["sign-in", "queue", "draft", "audit"]) $(id).hidden = id !== section;
   $("nav").hidden = section === "sign-in";
@@ -158,7 +194,16 @@ document.addEventListener("DOMContentLoaded", () => {
   $("sign").addEventListener("click", () => change("POST", "/v1/drafts/" + state.draft.id + "/sign", {}));
   $("reject").addEventListener("click", () => { $("reject-form").hidden = false; $("reason").focus(); });
   $("reject-form").addEventListener("submit", (e) => { e.preventDefault(); change("POST", "/v1/drafts/" + state.draft.id + "/reject", { reason: $("reason").value }); });
-  if (credential()) { start().catch(() => show("sign-in")); } else { show("sign-in"); }
+  $("sso-button").addEventListener("click", () => ssoStart().catch((e) => { $("sign-in-error").textContent = e.message; }));
+  fetch("/console/sso.json").then((r) => r.json()).then((cfg) => { sso = cfg; $("sso").hidden = !cfg.enabled; }).catch(() => {});
+  const params = new URLSearchParams(location.search);
+  if (params.has("code") || params.has("error")) {
+    ssoFinish(params).then(start).catch((e) => {
+      sessionStorage.removeItem("clinigate.credential");
+      $("sign-in-error").textContent = e.message;
+      show("sign-in");
+    });
+  } else if (credential()) { start().catch(() => show("sign-in")); } else { show("sign-in"); }
 });
 
 async function loadAudit() {

@@ -187,6 +187,14 @@ class ConfigLoaderTest {
                 .hasMessageContaining("auth.oidc.algorithms");
         assertThatThrownBy(() -> loader.load(null, with(ok, "CLINIGATE_AUTH_OIDC_CLOCK_SKEW_SECONDS", "3600")))
                 .hasMessageContaining("auth.oidc.clock_skew_seconds").hasMessageContaining("600");
+        Map<String, String> sso = with(ok, "CLINIGATE_AUTH_OIDC_CONSOLE_CLIENT_ID", "console");
+        assertThatThrownBy(() -> loader.load(null, sso)).hasMessageContaining(
+                "auth.oidc.console.authorization_endpoint");
+        Map<String, String> sso2 = with(with(sso, "CLINIGATE_AUTH_OIDC_CONSOLE_AUTHORIZATION_ENDPOINT",
+                "https://idp/auth"), "CLINIGATE_AUTH_OIDC_CONSOLE_TOKEN_ENDPOINT", "https://idp/token");
+        assertThat(loader.load(null, sso2).auth().oidc().console().enabled()).isTrue();
+        assertThatThrownBy(() -> loader.load(null, with(sso2, "CLINIGATE_AUTH_OIDC_CONSOLE_TOKEN", "refresh_token")))
+                .hasMessageContaining("auth.oidc.console.token").hasMessageContaining("id_token");
         assertThatThrownBy(() -> loader.load(null, with(ok, "CLINIGATE_AUTH_OIDC_TENANT_CLAIM", "my tenant")))
                 .hasMessageContaining("auth.oidc.tenant_claim");
         assertThatThrownBy(() -> loader.load(null, with(ok, "CLINIGATE_AUTH_OIDC_ROLE_MAP_DOCTOR", "x")))

@@ -54,7 +54,7 @@ class TokenAuthenticatorTest {
 
     private TokenAuthenticator auth(String tenantClaim, String rolesClaim, GatewayConfig.RoleMap map) {
         auth = new TokenAuthenticator(new GatewayConfig.Oidc(TestIdp.ISSUER, TestIdp.AUDIENCE, "", jwks.toString(),
-                tenantClaim, rolesClaim, map, 60, List.of("RS256", "ES256")));
+                tenantClaim, rolesClaim, map, 60, List.of("RS256", "ES256"), null));
         return auth;
     }
 
