@@ -20,6 +20,7 @@ public final class Inspection {
     private final RailContext context;
     private String folded;
     private List<int[]> sentences;
+    private long[] trigrams;
     private final Map<Object, Object> memo = new HashMap<>();
 
     public Inspection(String text, RailContext context) {
@@ -54,6 +55,44 @@ public final class Inspection {
     /** The sentence that holds {@code offset}, or a range of the whole text when none does (white space). */
     public int[] sentenceAt(int offset) {
         return Sentences.at(sentences(), offset, text.length());
+    }
+
+    /**
+     * False only when the folded text cannot contain {@code literal}: one of its character trigrams occurs nowhere in
+     * the text. A bit set of the text's hashed trigrams (2^16 bits, built on first use in one pass) answers in a few
+     * look-ups where {@link String#contains} scans the whole text; rule sets test hundreds of literals per text, and
+     * most are absent. True for literals shorter than three characters.
+     */
+    boolean mayContain(String literal) {
+        if (literal.length() < 3) {
+            return true;
+        }
+        long[] t = trigrams();
+        for (int i = 0; i + 3 <= literal.length(); i++) {
+            int h = trigram(literal, i);
+            if ((t[h >>> 6] & (1L << h)) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long[] trigrams() {
+        if (trigrams == null) {
+            String f = folded();
+            trigrams = new long[1 << 10];
+            for (int i = 0; i + 3 <= f.length(); i++) {
+                int h = trigram(f, i);
+                trigrams[h >>> 6] |= 1L << h;
+            }
+        }
+        return trigrams;
+    }
+
+    /** A 16-bit hash of the three characters at {@code i}. */
+    private static int trigram(String s, int i) {
+        int h = (s.charAt(i) * 31 + s.charAt(i + 1)) * 31 + s.charAt(i + 2);
+        return (h ^ (h >>> 16)) & 0xFFFF;
     }
 
     /** The value of {@code analysis} on this inspection, computed on first use and kept under {@code key}. */

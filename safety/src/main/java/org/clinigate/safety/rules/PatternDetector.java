@@ -150,16 +150,44 @@ final class PatternDetector implements Detector {
 
     private static boolean holds(Alternative alt, Inspection in, int[] region) {
         for (int i = 1; i < alt.all.size(); i++) {
-            if (matches(alt.all.get(i), in, region, false).isEmpty()) {
+            if (!exists(alt.all.get(i), in, region)) {
                 return false;
             }
         }
         for (Clause c : alt.none) {
-            if (!matches(c, in, region, false).isEmpty()) {
+            if (exists(c, in, region)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * True when some item of the clause has an unguarded match in {@code region}: what {@link #matches} would find
+     * non-empty, but stopping at the first item that matches (cues are long lists, and most texts match an early one).
+     */
+    private static boolean exists(Clause c, Inspection in, int[] region) {
+        String f = in.folded();
+        for (Item item : c.items) {
+            if (item.prefilter != null && !item.prefilter.mayMatch(in)) {
+                continue;
+            }
+            if (item.leads != null && region[0] == 0 && region[1] == f.length()) {
+                List<int[]> one = new ArrayList<>(1);
+                led(item, c, in, false, one);
+                if (!one.isEmpty()) {
+                    return true;
+                }
+                continue;
+            }
+            Matcher m = item.pattern.matcher(f).region(region[0], region[1]);
+            while (m.find()) {
+                if (m.end() > m.start() && !voided(c, in, m.start(), m.end())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -170,7 +198,7 @@ final class PatternDetector implements Detector {
         List<int[]> found = new ArrayList<>();
         String f = in.folded();
         for (Item item : c.items) {
-            if (item.prefilter != null && !item.prefilter.mayMatch(f)) {
+            if (item.prefilter != null && !item.prefilter.mayMatch(in)) {
                 continue;
             }
             if (item.leads != null && region[0] == 0 && region[1] == f.length()) {

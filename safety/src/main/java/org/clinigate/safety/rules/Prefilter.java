@@ -36,6 +36,20 @@ final class Prefilter {
         return false;
     }
 
+    /**
+     * The same answer as {@link #mayMatch(String)} on the inspection's folded text, skipping the scan for literals
+     * whose trigrams the text lacks ({@link Inspection#mayContain}).
+     */
+    boolean mayMatch(Inspection in) {
+        String folded = in.folded();
+        for (String w : words) {
+            if (in.mayContain(w) && folded.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     List<String> words() {
         return words;
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.clinigate.core.rails.RailContext;
 import org.clinigate.safety.eval.InputCorpus;
 import org.clinigate.safety.eval.WorstCaseModel;
 import org.clinigate.safety.text.Folding;
@@ -68,11 +69,27 @@ class PrefilterTest {
                 if (compiled.matcher(folded).find()) {
                     checked++;
                     assertThat(f.mayMatch(folded)).as(p).isTrue();
+                    assertThat(f.mayMatch(new Inspection(t, RailContext.of("chat")))).as(p).isTrue();
                 }
             }
         }
         assertThat(withPrefilter).isGreaterThan(patterns.size() / 2);
         assertThat(checked).isGreaterThan(500);
+    }
+
+    @Test
+    void trigram_index_never_denies_a_substring_and_rejects_absent_words() {
+        String text = "My husband's chest feels tight and he is grey and clammy; SpO2 88% at 02:10.";
+        Inspection in = new Inspection(text, RailContext.of("chat"));
+        String folded = Folding.fold(text);
+        for (int i = 0; i < folded.length(); i++) {
+            for (int j = i + 1; j <= Math.min(folded.length(), i + 12); j++) {
+                assertThat(in.mayContain(folded.substring(i, j))).isTrue();
+            }
+        }
+        assertThat(in.mayContain("anaphylaxis")).isFalse();
+        assertThat(in.mayContain("suicid")).isFalse();
+        assertThat(in.mayContain("zz")).isTrue();
     }
 
     static void collect(JsonNode n, List<String> out) {
