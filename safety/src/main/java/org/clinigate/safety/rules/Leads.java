@@ -22,15 +22,64 @@ import java.util.regex.Pattern;
 final class Leads {
 
     private final String[] literals;
+    /** The pattern begins with {@code \\b}: a lead that starts with a letter must start a word. */
+    private final boolean wordStart;
 
-    private Leads(Set<String> literals) {
+    private Leads(Set<String> literals, boolean wordStart) {
         this.literals = literals.toArray(String[]::new);
+        this.wordStart = wordStart;
     }
 
     /** The leads of {@code regex}, or null when no set of leading literals is certain. */
     static Leads of(String regex) {
         Set<String> s = literals(regex);
-        return s == null ? null : new Leads(s);
+        return s == null ? null : new Leads(s, everyBranchStartsWithBoundary(regex));
+    }
+
+    /** True when each top-level alternative of {@code regex} begins with {@code \\b}. */
+    static boolean everyBranchStartsWithBoundary(String regex) {
+        int depth = 0;
+        boolean inClass = false;
+        int branchStart = 0;
+        for (int i = 0; i <= regex.length(); i++) {
+            if (i == regex.length() || !inClass && depth == 0 && regex.charAt(i) == '|') {
+                if (!regex.startsWith("\\b", branchStart)) {
+                    return false;
+                }
+                branchStart = i + 1;
+                continue;
+            }
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * False when no lead occurs in {@code [from, to)} of {@code text}: then the pattern has no match that starts
+     * there, whatever its bounds. Literals whose trigrams the inspection lacks are not looked for.
+     */
+    boolean anyIn(String text, int from, int to, Inspection in) {
+        for (String lit : literals) {
+            if (in != null && !in.mayContain(lit)) {
+                continue;
+            }
+            int i = text.indexOf(lit, from);
+            if (i >= 0 && i < to) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The set of leading literals of {@code regex}, or null. Visible for tests. */
@@ -54,11 +103,22 @@ final class Leads {
      * @param m a matcher of this pattern over {@code text}; its region and bounds are changed
      */
     boolean find(Matcher m, String text, int from) {
+        return find(m, text, from, null);
+    }
+
+    /**
+     * As {@link #find(Matcher, String, int)}; with an inspection, literals whose trigrams the text lacks are never
+     * looked for. A candidate inside a word is skipped when the pattern begins with {@code \\b} and the lead with a
+     * letter: an ASCII letter, digit or underscore before it means no boundary there, for any regex engine setting.
+     */
+    boolean find(Matcher m, String text, int from, Inspection in) {
         int len = text.length();
         m.useTransparentBounds(true);
         m.useAnchoringBounds(false);
         int[] next = new int[literals.length];
-        java.util.Arrays.fill(next, -2); // -2: not looked up yet; -1: no further occurrence
+        for (int i = 0; i < literals.length; i++) {
+            next[i] = in != null && !in.mayContain(literals[i]) ? -1 : -2; // -2: not looked up; -1: none further
+        }
         int at = from;
         while (at <= len) {
             int best = -1;
@@ -73,13 +133,19 @@ final class Leads {
             if (best < 0) {
                 return false;
             }
-            m.region(best, len);
-            if (m.lookingAt()) {
-                return true;
+            if (!(wordStart && best > 0 && asciiWord(text.charAt(best - 1)) && Character.isLetter(text.charAt(best)))) {
+                m.region(best, len);
+                if (m.lookingAt()) {
+                    return true;
+                }
             }
             at = best + 1;
         }
         return false;
+    }
+
+    private static boolean asciiWord(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
     }
 
     /** A recursive-descent reader of just enough regex syntax to find the literals a match starts with. */

@@ -130,9 +130,17 @@ final class PatternDetector implements Detector {
         int[] whole = {0, in.text().length()};
         for (Alternative alt : when) {
             boolean fired = false;
+            int[] lastRegion = null;
+            boolean lastHeld = false;
             for (int[] anchor : matches(alt.all.get(0), in, whole, each || sentenceScope)) {
                 int[] region = sentenceScope ? in.sentenceAt(anchor[0]) : whole;
-                if (holds(alt, in, region)) {
+                // Anchors come in text order; several in one sentence share its verdict.
+                boolean held = lastRegion != null && lastRegion[0] == region[0] && lastRegion[1] == region[1]
+                        ? lastHeld
+                        : holds(alt, in, region);
+                lastRegion = region;
+                lastHeld = held;
+                if (held) {
                     out.accept(Hit.at(anchor[0], anchor[1]));
                     fired = true;
                     if (!each) {
@@ -172,9 +180,9 @@ final class PatternDetector implements Detector {
             if (item.prefilter != null && !item.prefilter.mayMatch(in)) {
                 continue;
             }
-            if (item.leads != null && region[0] == 0 && region[1] == f.length()) {
+            if (item.leads != null) {
                 List<int[]> one = new ArrayList<>(1);
-                led(item, c, in, false, one);
+                led(item, c, in, region, false, one);
                 if (!one.isEmpty()) {
                     return true;
                 }
@@ -201,8 +209,8 @@ final class PatternDetector implements Detector {
             if (item.prefilter != null && !item.prefilter.mayMatch(in)) {
                 continue;
             }
-            if (item.leads != null && region[0] == 0 && region[1] == f.length()) {
-                led(item, c, in, all, found);
+            if (item.leads != null) {
+                led(item, c, in, region, all, found);
                 continue;
             }
             Matcher m = item.pattern.matcher(f).region(region[0], region[1]);
@@ -220,18 +228,25 @@ final class PatternDetector implements Detector {
     }
 
     /**
-     * The same matches as the {@code find()} loop over the whole text, found by trying only where a leading literal
-     * occurs (see {@link Leads}). Sentence regions keep the plain loop: they are short, and a look-around at a region's
-     * edge must not see past it.
+     * The same matches as the {@code find()} loop over {@code region}, found by trying only where a leading literal
+     * occurs (see {@link Leads}). A sentence region is searched as a string of its own: a region with the matcher's
+     * default opaque, anchoring bounds behaves exactly like one, and the transparent bounds the led search needs then
+     * see nothing past the sentence.
      */
-    private static void led(Item item, Clause c, Inspection in, boolean all, List<int[]> found) {
+    private static void led(Item item, Clause c, Inspection in, int[] region, boolean all, List<int[]> found) {
         String f = in.folded();
-        Matcher m = item.pattern.matcher(f);
+        boolean whole = region[0] == 0 && region[1] == f.length();
+        if (!whole && !item.leads.anyIn(f, region[0], region[1], in)) {
+            return; // no lead in this sentence: no match can start in it
+        }
+        String t = whole ? f : f.substring(region[0], region[1]);
+        int offset = region[0];
+        Matcher m = item.pattern.matcher(t);
         int from = 0;
-        while (from <= f.length() && item.leads.find(m, f, from)) {
-            int start = m.start();
-            int end = m.end();
-            from = end > start ? end : start + 1;
+        while (from <= t.length() && item.leads.find(m, t, from, in)) {
+            int start = m.start() + offset;
+            int end = m.end() + offset;
+            from = m.end() > m.start() ? m.end() : m.start() + 1;
             if (end > start && !voided(c, in, start, end)) {
                 found.add(new int[]{start, end});
                 if (!all) {

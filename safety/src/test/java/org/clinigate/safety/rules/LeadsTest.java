@@ -28,6 +28,15 @@ class LeadsTest {
     }
 
     @Test
+    void knows_when_every_branch_starts_at_a_word_boundary() {
+        assertThat(Leads.everyBranchStartsWithBoundary("\\b(?:a|b)\\s+x")).isTrue();
+        assertThat(Leads.everyBranchStartsWithBoundary("\\bfoo|\\bbar")).isTrue();
+        assertThat(Leads.everyBranchStartsWithBoundary("\\bfoo|bar")).isFalse();
+        assertThat(Leads.everyBranchStartsWithBoundary("\\b[|]x|\\by")).isTrue();
+        assertThat(Leads.everyBranchStartsWithBoundary("(?<=x)\\bfoo")).isFalse();
+    }
+
+    @Test
     void gives_no_leads_rather_than_guess() {
         assertThat(Leads.literals("\\b\\d{1,3}\\s?yo")).isNull();
         assertThat(Leads.literals("(?:optional)?\\bx")).isNull();
@@ -78,7 +87,8 @@ class LeadsTest {
                 List<String> actual = new ArrayList<>();
                 Matcher m2 = compiled.matcher(f);
                 int from = 0;
-                while (from <= f.length() && leads.find(m2, f, from)) {
+                Inspection in = new Inspection(t, org.clinigate.core.rails.RailContext.empty());
+                while (from <= f.length() && leads.find(m2, f, from, in)) {
                     actual.add(m2.start() + "-" + m2.end());
                     from = m2.end() > m2.start() ? m2.end() : m2.start() + 1;
                 }
