@@ -173,14 +173,16 @@ final class RegistryCommand implements Runnable {
     @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Attach an eval run's metrics "
             + "(results.json with a top-level \"metrics\" object) and move the entry to evaluated.")
     static final class Evaluate extends Change {
-        @Option(names = "--results", required = true, description = "results.json, or the eval run directory.")
-        Path results;
+        @Option(names = "--results", required = true, description = "results.json, or the eval run directory; "
+                + "repeat for several runs (metrics are then named suite.metric, e.g. redteam.pass_rate).")
+        List<Path> results;
 
         @Override
         public Integer call() {
-            var metrics = EvalResults.read(results);
+            var metrics = EvalResults.readAll(results);
+            String source = String.join(",", results.stream().map(Path::toString).toList());
             RegistryEntry e = withGovernance(config,
-                    g -> g.evaluate(name, metrics, results.toString(), Actor.cli(by, "evaluate")));
+                    g -> g.evaluate(name, metrics, source, Actor.cli(by, "evaluate")));
             System.out.println(e.name() + " is evaluated: " + e.metrics());
             return 0;
         }

@@ -91,4 +91,19 @@ class AdverseLogTest {
         assertThatThrownBy(() -> EvalResults.read(run))
                 .satisfies(t -> assertThat(((ClinigateException) t).code()).isEqualTo(ErrorCode.CG_7106));
     }
+
+    @Test
+    void several_runs_give_metrics_named_by_suite_and_bare_names_only_where_unambiguous() throws Exception {
+        Path medqa = Files.createDirectories(dir.resolve("medqa-run"));
+        Files.writeString(medqa.resolve("results.json"), """
+                {"suite": "medqa.jsonl", "format": "medqa", "metrics": {"accuracy": 0.74, "errors": 0}}""");
+        Path redteam = Files.createDirectories(dir.resolve("redteam-run"));
+        Files.writeString(redteam.resolve("results.json"), """
+                {"suite": "redteam.v1.jsonl", "format": "redteam", "metrics": {"pass_rate": 0.96, "errors": 1,
+                 "over_refusal_rate": 0.02}}""");
+        Map<String, Double> m = EvalResults.readAll(List.of(medqa, redteam));
+        assertThat(m).containsEntry("medqa.accuracy", 0.74).containsEntry("accuracy", 0.74)
+                .containsEntry("redteam.pass_rate", 0.96).containsEntry("redteam.over_refusal_rate", 0.02)
+                .containsEntry("medqa.errors", 0.0).containsEntry("redteam.errors", 1.0).doesNotContainKey("errors");
+    }
 }

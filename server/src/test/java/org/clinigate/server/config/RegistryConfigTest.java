@@ -38,8 +38,8 @@ class RegistryConfigTest {
     @Test
     void the_example_configuration_loads_with_its_thresholds() {
         GatewayConfig c = new ConfigLoader().load(Path.of("..", "clinigate.example.yaml"), Map.of());
-        assertThat(c.registry().asThresholds().bounds()).containsKeys("accuracy", "redteam.pass_rate",
-                "redteam.over_refusal");
+        assertThat(c.registry().asThresholds().bounds()).containsKeys("medqa.accuracy", "redteam.pass_rate",
+                "redteam.over_refusal_rate");
     }
 
     @Test
