@@ -105,7 +105,9 @@ class ClinicalDeidentifierTest {
             "The Brightwater Logistics office is on the second floor.|Brightwater Logistics|ORGANIZATION",
             "The Harbourline Orchestra was founded in 1991.|Harbourline|ORGANIZATION",
             "She works for The Quillford Group as a driver.|The Quillford Group|ORGANIZATION",
-            "Forms from Brightline Roofing's Dr. Okafor arrived.|Brightline Roofing|ORGANIZATION"})
+            "Forms from Brightline Roofing's Dr. Okafor arrived.|Brightline Roofing|ORGANIZATION",
+            "Summarize: Ada Quill, MRN 4821337, seen today.|Ada Quill|NAME",
+            "Seen with Oliver Baker at the bedside.|Oliver Baker|NAME"})
     void finds_identifiers_by_their_context(String text, String value, PhiCategory expected) {
         assertThat(categoryOf(text, value)).as(text).isEqualTo(expected);
     }

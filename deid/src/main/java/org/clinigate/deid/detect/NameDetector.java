@@ -558,10 +558,30 @@ final class NameDetector implements Detector {
         if (role[k] != NONE || isInitial(v, k) && k + 1 < v.size && v.isPunct(k + 1, '.')) {
             return k;
         }
+        if (surnameAfterFirstName(v, j, k)) {
+            return k; // "Ada Quill": a capitalised everyday word right after a given name is the surname
+        }
         if (PARTICLES.contains(v.lower(k)) && k + 1 < v.size && role[k + 1] != NONE) {
             return k + 1;
         }
         return -1;
+    }
+
+    /**
+     * True when token {@code j} is a given name written in title case in cased text and token {@code k}, right after
+     * it, is a capitalised word that could be a surname although it is also an everyday English word (Quill, Baker,
+     * Rivers): not a function, clinical, organisation, street, month or state word, and not one of the local lists.
+     */
+    private boolean surnameAfterFirstName(TextView v, int j, int k) {
+        if (k != j + 1 || v.regime[j] != TextView.MIXED || v.regime[k] != TextView.MIXED || !v.isTitle(j)
+                || !v.isTitle(k) || v.length(k) < 2 || !lex.firstNames.contains(v.lower(j))) {
+            return false;
+        }
+        String lk = v.lower(k);
+        int f = v.flags(k, lex);
+        return (f & (Lexicons.FUNCTION | Lexicons.CLINICAL | Lexicons.ORGANIZATION | Lexicons.ORGANIZATION_START
+                | Lexicons.STREET_TYPE | Lexicons.MONTH | Lexicons.US_STATE | Lexicons.COUNTRY)) == 0
+                && !LOCAL.containsKey(lk) && !NOT_NAMES.contains(lk) && !TITLES.contains(lk) && !RELATIONS.contains(lk);
     }
 
     private static void emit(List<Candidate> out, TextView v, int firstToken, int lastToken, int priority) {
