@@ -85,13 +85,15 @@ public final class Finetune {
         Set<String> evalGroups = new HashSet<>();
         int nTrain = 0;
         int nEval = 0;
+        List<Example[]> kept = new java.util.ArrayList<>();
         for (Example e : all) {
-            Optional<Example> clean = gate.pass(e);
-            if (clean.isEmpty()) {
-                continue;
-            }
-            boolean toEval = split.isEval(e.group());
-            (toEval ? eval : train).append(line(clean.get())).append('\n');
+            gate.pass(e).ifPresent(clean -> kept.add(new Example[]{e, clean}));
+        }
+        Set<String> toEvalGroups = split.evalGroups(kept.stream().map(k -> k[0].group()).toList());
+        for (Example[] k : kept) {
+            Example e = k[0];
+            boolean toEval = toEvalGroups.contains(e.group());
+            (toEval ? eval : train).append(line(k[1])).append('\n');
             (toEval ? evalGroups : trainGroups).add(e.group());
             if (toEval) {
                 nEval++;

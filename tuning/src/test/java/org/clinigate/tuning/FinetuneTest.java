@@ -170,6 +170,19 @@ class FinetuneTest {
                 .satisfies(t -> assertThat(((ClinigateException) t).code()).isEqualTo(ErrorCode.CG_7112));
     }
 
+    @Test
+    void a_small_set_of_patients_always_gets_an_eval_group_when_a_fraction_is_asked() {
+        for (long seed = 0; seed < 50; seed++) {
+            List<String> groups = List.of("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10");
+            Set<String> eval = new PatientSplit(0.1, seed).evalGroups(groups);
+            assertThat(eval).as("seed %d", seed).isNotEmpty().isSubsetOf(groups);
+            assertThat(eval.size()).isLessThan(groups.size());
+            assertThat(new PatientSplit(0.1, seed).evalGroups(groups.reversed())).isEqualTo(eval);
+        }
+        assertThat(new PatientSplit(0, 1).evalGroups(List.of("p1", "p2"))).isEmpty();
+        assertThat(new PatientSplit(0.1, 1).evalGroups(List.of("p1"))).isEmpty();
+    }
+
     static Draft draft(String id, DraftStatus status, String scope, String original, String text) {
         return new Draft(id, "ward-1", scope == null ? null : "patient", scope, "note-summary", "medgemma-4b", "v1",
                 List.of(), List.of(), original, text, status, 2, Instant.now(), "dr-1", Instant.now(), null);
