@@ -149,13 +149,11 @@ final class Leads {
     }
 
     /** A recursive-descent reader of just enough regex syntax to find the literals a match starts with. */
-    private static final class Parser {
-        private final String re;
-        private int pos;
+    private static final class Parser extends RegexReader {
         private boolean anchored;
 
         Parser(String re) {
-            this.re = re;
+            super(re);
         }
 
         /** branch ('|' branch)*: every branch must have leads; the union is the set. */
@@ -296,71 +294,6 @@ final class Leads {
             }
             pos++;
             return zeroWidth ? null : inner;
-        }
-
-        private boolean optionalNext() {
-            if (pos >= re.length()) {
-                return false;
-            }
-            char q = re.charAt(pos);
-            return q == '?' || q == '*' || (q == '{' && re.startsWith("{0", pos));
-        }
-
-        private void skipQuantifier() {
-            if (pos >= re.length()) {
-                return;
-            }
-            char q = re.charAt(pos);
-            if (q == '?' || q == '*' || q == '+') {
-                pos++;
-            } else if (q == '{') {
-                pos = re.indexOf('}', pos) + 1;
-                if (pos == 0) {
-                    throw new IllegalStateException("unclosed brace");
-                }
-            } else {
-                return;
-            }
-            if (pos < re.length() && (re.charAt(pos) == '?' || re.charAt(pos) == '+')) {
-                pos++;
-            }
-        }
-
-        private void skipEscapeArgument(char e) {
-            switch (e) {
-                case 'p', 'P', 'N' -> {
-                    if (pos < re.length() && re.charAt(pos) == '{') {
-                        pos = re.indexOf('}', pos) + 1;
-                    } else {
-                        pos++;
-                    }
-                }
-                case 'x' -> pos += pos < re.length() && re.charAt(pos) == '{' ? re.indexOf('}', pos) + 1 - pos : 2;
-                case 'u' -> pos += 4;
-                case 'c' -> pos += 1;
-                default -> {
-                    if (Character.isDigit(e)) {
-                        throw new IllegalStateException("back reference or octal escape");
-                    }
-                }
-            }
-        }
-
-        private void skipClass() {
-            pos++;
-            if (pos < re.length() && re.charAt(pos) == '^') {
-                pos++;
-            }
-            if (pos < re.length() && re.charAt(pos) == ']') {
-                pos++;
-            }
-            while (re.charAt(pos) != ']') {
-                if (re.charAt(pos) == '[') {
-                    throw new IllegalStateException("nested class");
-                }
-                pos += re.charAt(pos) == '\\' ? 2 : 1;
-            }
-            pos++;
         }
     }
 }

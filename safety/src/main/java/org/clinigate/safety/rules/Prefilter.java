@@ -79,12 +79,10 @@ final class Prefilter {
     }
 
     /** A recursive-descent reader of just enough regex syntax to find required literals. */
-    private static final class Parser {
-        private final String re;
-        private int pos;
+    private static final class Parser extends RegexReader {
 
         Parser(String re) {
-            this.re = re;
+            super(re);
         }
 
         /** branch ('|' branch)*: each branch must supply a set, and the union is required. */
@@ -199,81 +197,6 @@ final class Prefilter {
             }
             pos++;
             return zeroWidth ? null : inner;
-        }
-
-        /** True when the next character is a quantifier that allows zero repetitions. */
-        private boolean optionalNext() {
-            if (pos >= re.length()) {
-                return false;
-            }
-            char q = re.charAt(pos);
-            return q == '?' || q == '*' || (q == '{' && re.startsWith("{0", pos));
-        }
-
-        private void skipQuantifier() {
-            if (pos >= re.length()) {
-                return;
-            }
-            char q = re.charAt(pos);
-            if (q == '?' || q == '*' || q == '+') {
-                pos++;
-            } else if (q == '{') {
-                skipBraces();
-            } else {
-                return;
-            }
-            if (pos < re.length() && (re.charAt(pos) == '?' || re.charAt(pos) == '+')) {
-                pos++; // lazy or possessive
-            }
-        }
-
-        /** Skips what follows an escape letter as its argument: \\p{..}, \\x41, \\u00b5, \\cA, \\0101. */
-        private void skipEscapeArgument(char e) {
-            switch (e) {
-                case 'p', 'P', 'N' -> skipBraces();
-                case 'x' -> {
-                    if (pos < re.length() && re.charAt(pos) == '{') {
-                        skipBraces();
-                    } else {
-                        pos += 2;
-                    }
-                }
-                case 'u' -> pos += 4;
-                case 'c' -> pos += 1;
-                case '0' -> {
-                    while (pos < re.length() && re.charAt(pos) >= '0' && re.charAt(pos) <= '7') {
-                        pos++;
-                    }
-                }
-                default -> {
-                    if (Character.isDigit(e)) {
-                        throw new IllegalStateException("back reference");
-                    }
-                }
-            }
-        }
-
-        private void skipBraces() {
-            if (pos < re.length() && re.charAt(pos) == '{') {
-                pos = re.indexOf('}', pos) + 1;
-                if (pos == 0) {
-                    throw new IllegalStateException("unclosed brace");
-                }
-            }
-        }
-
-        private void skipClass() {
-            pos++;
-            if (pos < re.length() && re.charAt(pos) == '^') {
-                pos++;
-            }
-            if (pos < re.length() && re.charAt(pos) == ']') {
-                pos++;
-            }
-            while (re.charAt(pos) != ']') {
-                pos += re.charAt(pos) == '\\' ? 2 : 1;
-            }
-            pos++;
         }
 
         private static void flush(StringBuilder run, List<Set<String>> candidates) {
