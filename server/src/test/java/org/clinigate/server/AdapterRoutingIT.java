@@ -87,6 +87,9 @@ class AdapterRoutingIT {
                 ADMIN);
         governance.approve("cardio", Thresholds.NONE, ADMIN);
 
+        // Listed for clients once approved; the pending adapter of the other test never is.
+        assertThat(gateway.get("/v1/models").body()).contains("\"test-model:cardio\"")
+                .doesNotContain("test-model:pending");
         HttpResponse<String> ok = chat("test-model:cardio");
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         ChatRequest seen = backend.received.getLast();
@@ -106,6 +109,7 @@ class AdapterRoutingIT {
                 input -> assertThat(input).contains("[NAME_1]", "cough").doesNotContain("Orsolya"));
 
         governance.retire("cardio", ADMIN);
+        assertThat(gateway.get("/v1/models").body()).doesNotContain("test-model:cardio");
         assertThat(chat("test-model:cardio").statusCode()).isEqualTo(403);
         assertThat(chat("test-model").statusCode()).isEqualTo(200);
         assertThat(AdapterSelection.of(backend.received.getLast())).isEmpty();

@@ -129,7 +129,7 @@ public final class GatewayServer implements AutoCloseable {
             c.routes.post("/v1/chat/completions", chat);
             c.routes.get("/v1/models", ctx -> {
                 audit.allowed(ctx, ctx.attribute(PRINCIPAL)); // before the answer: never served unaudited
-                models(ctx, backends);
+                models(ctx, backends, review == null ? null : review.registry());
             });
             if (review != null) {
                 DraftsHandler d = new DraftsHandler(review.drafts(), review.vault(), review.deidentifier(), audit);
@@ -285,10 +285,24 @@ public final class GatewayServer implements AutoCloseable {
         return app.port();
     }
 
-    private static void models(Context ctx, List<ChatBackend> backends) {
+    /**
+     * The backends' models, and each approved adapter as {@code BASE:ADAPTER} where its base model is served: what a
+     * client may ask for (ADR 0018). Draft, evaluated and retired adapters are not listed.
+     */
+    private static void models(Context ctx, List<ChatBackend> backends,
+            org.clinigate.core.registry.ModelRegistry registry) {
         TreeSet<String> names = new TreeSet<>();
         for (ChatBackend b : backends) {
             names.addAll(b.models());
+        }
+        if (registry != null) {
+            for (org.clinigate.core.registry.RegistryEntry e : registry.list()) {
+                if (e.kind() == org.clinigate.core.registry.EntryKind.ADAPTER
+                        && e.state() == org.clinigate.core.registry.EntryState.APPROVED && names.contains(e
+                                .baseModel())) {
+                    names.add(e.baseModel() + ":" + e.name());
+                }
+            }
         }
         ctx.contentType("application/json").result(Wire.models(names, 1_700_000_000L));
     }
