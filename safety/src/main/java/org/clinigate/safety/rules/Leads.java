@@ -1,6 +1,5 @@
 package org.clinigate.safety.rules;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -156,31 +155,13 @@ final class Leads {
             super(re);
         }
 
-        /** branch ('|' branch)*: every branch must have leads; the union is the set. */
-        Set<String> alternation() {
-            Set<String> union = new LinkedHashSet<>();
-            boolean known = true;
-            while (true) {
-                Set<String> b = branch();
-                if (b == null) {
-                    known = false;
-                } else {
-                    union.addAll(b);
-                }
-                if (pos < re.length() && re.charAt(pos) == '|') {
-                    pos++;
-                    continue;
-                }
-                return known ? union : null;
-            }
-        }
-
         /**
          * The leads of one branch, or null. While the leads are being read, zero-width items are passed over and
          * literals extend the run; the first atom that is not a plain literal ends it (a group gives its own leads
          * when it comes first and is required). The rest of the branch is read only to move past it.
          */
-        private Set<String> branch() {
+        @Override
+        Set<String> branch() {
             StringBuilder run = new StringBuilder();
             Set<String> done = null;
             boolean unknown = false;

@@ -85,27 +85,9 @@ final class Prefilter {
             super(re);
         }
 
-        /** branch ('|' branch)*: each branch must supply a set, and the union is required. */
-        Set<String> alternation() {
-            Set<String> union = new LinkedHashSet<>();
-            boolean known = true;
-            while (true) {
-                Set<String> b = sequence();
-                if (b == null) {
-                    known = false;
-                } else {
-                    union.addAll(b);
-                }
-                if (pos < re.length() && re.charAt(pos) == '|') {
-                    pos++;
-                    continue;
-                }
-                return known ? union : null;
-            }
-        }
-
         /** The best required set of one branch: its longest literal run, or a required group's set. */
-        private Set<String> sequence() {
+        @Override
+        Set<String> branch() {
             List<Set<String>> candidates = new ArrayList<>();
             StringBuilder run = new StringBuilder();
             while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {

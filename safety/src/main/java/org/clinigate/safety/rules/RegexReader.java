@@ -1,5 +1,8 @@
 package org.clinigate.safety.rules;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 /**
  * A cursor over a regular expression's source with the syntax steps that {@link Prefilter} and {@link Leads} both
  * need: skipping quantifiers, escape arguments, character classes and braces. Constructs it does not understand
@@ -14,6 +17,31 @@ abstract class RegexReader {
     RegexReader(String re) {
         this.re = re;
     }
+
+    /**
+     * branch ('|' branch)*: the union of the branches' sets, or null when one branch has none (a match could then
+     * take that branch and contain none of the others' literals).
+     */
+    final Set<String> alternation() {
+        Set<String> union = new LinkedHashSet<>();
+        boolean known = true;
+        while (true) {
+            Set<String> b = branch();
+            if (b == null) {
+                known = false;
+            } else {
+                union.addAll(b);
+            }
+            if (pos < re.length() && re.charAt(pos) == '|') {
+                pos++;
+                continue;
+            }
+            return known ? union : null;
+        }
+    }
+
+    /** Reads one branch, up to '|' or ')', and returns its set of literals, or null when none is known. */
+    abstract Set<String> branch();
 
     /** True when the next character is a quantifier that allows zero repetitions. */
     final boolean optionalNext() {
