@@ -15,7 +15,7 @@ import org.clinigate.deid.lexicon.Lexicons;
  */
 final class AddressDetector implements Detector {
 
-    private static final Set<String> UNITS = Set.of("apt", "apartment", "suite", "ste", "unit", "fl", "floor", "rm",
+    private static final CueSet UNITS = CueSet.of("apt", "apartment", "suite", "ste", "unit", "fl", "floor", "rm",
             "room", "bldg", "building", "box", "po", "p");
     /** Longest stretch of separators allowed between two parts of one address. */
     private static final int MAX_GAP = 8;
@@ -28,12 +28,12 @@ final class AddressDetector implements Detector {
     }
 
     /** Words that open a street name in many languages ("Rua do Arenque 1634", "ul. Miła 53"). */
-    private static final Set<String> STREET_OPENERS = Set.of("via", "viale", "rua", "rue", "calle", "carrer", "avenida",
+    private static final CueSet STREET_OPENERS = CueSet.of("via", "viale", "rua", "rue", "calle", "carrer", "avenida",
             "av", "avda", "strada", "piazza", "piazzale", "largo", "plac", "ulica", "ul", "aleja", "al", "praca",
             "travessa", "estrada", "paseo", "plaza", "chemin", "route", "boulevard", "bd", "quai", "impasse", "allee",
             "straat", "laan", "weg", "vei", "gata", "tie", "katu", "u");
     /** Units of measure: "2 Aspirin 81 mg" is a dose, not an address. */
-    private static final Set<String> MEASURES = Set.of("mg", "mcg", "ug", "g", "kg", "ml", "l", "units", "unit", "iu",
+    private static final CueSet MEASURES = CueSet.of("mg", "mcg", "ug", "g", "kg", "ml", "l", "units", "unit", "iu",
             "tabs", "tab", "tablets", "tablet", "caps", "capsules", "puffs", "drops", "mmhg", "bpm", "mmol", "meq", "%",
             "times", "x", "hours", "hrs", "days", "weeks", "months", "years", "cm", "mm", "min", "minutes", "am", "pm");
 
@@ -93,7 +93,7 @@ final class AddressDetector implements Detector {
                 digits = 5;
             }
             boolean followedByWord = end + 1 < v.size && v.isWord(end + 1) && !v.lineStart[end + 1]
-                    && v.start[end + 1] - v.end[end] <= 1 && MEASURES.contains(v.lower(end + 1));
+                    && v.start[end + 1] - v.end[end] <= 1 && MEASURES.has(v, end + 1);
             boolean year = digits == 4 && end == n && isYear(v.text, v.start[n]);
             if (digits >= 4 && digits <= 6 && !followedByWord && !year) {
                 out.add(new Candidate(v.start[n], v.end[end], PhiCategory.LOCATION, Candidate.CONTEXT));
@@ -122,7 +122,7 @@ final class AddressDetector implements Detector {
         return y >= 1900 && y <= 2100;
     }
 
-    private static final Set<String> PARTICLES = Set.of("do", "da", "dos", "das", "de", "del", "della", "dei", "di",
+    private static final CueSet PARTICLES = CueSet.of("do", "da", "dos", "das", "de", "del", "della", "dei", "di",
             "des", "du", "la", "le", "van", "von", "der", "den", "ter", "u", "ul", "al", "av", "st");
 
     /**
@@ -139,7 +139,7 @@ final class AddressDetector implements Detector {
             boolean numbered = k > 0 && v.type[k - 1] == TextView.NUMBER && v.length(k - 1) <= 6 && !v.lineStart[k]
                     && v.start[k] - v.end[k - 1] <= 2;
             // "Via Roma 5", and in lower case "26 rue des Lilas 4" or "ul. Miła 53"
-            boolean opener = STREET_OPENERS.contains(v.lower(k)) && (Character.isUpperCase(v.text.charAt(v.start[k]))
+            boolean opener = STREET_OPENERS.has(v, k) && (Character.isUpperCase(v.text.charAt(v.start[k]))
                     || numbered || v.isPunct(k + 1, '.') && v.adjacent(k));
             if (!opener && !(numbered && nameStart(v, k))) {
                 continue;
@@ -178,7 +178,7 @@ final class AddressDetector implements Detector {
     }
 
     private boolean streetWord(TextView v, int j) {
-        if (PARTICLES.contains(v.lower(j))) {
+        if (PARTICLES.has(v, j)) {
             return true;
         }
         int f = v.flags(j, lex);
@@ -191,7 +191,7 @@ final class AddressDetector implements Detector {
 
     private static boolean measureAfter(TextView v, int j) {
         int k = j + 1;
-        return k < v.size && (v.isWord(k) || v.isPunct(k, '%')) && MEASURES.contains(v.lower(k))
+        return k < v.size && (v.isWord(k) || v.isPunct(k, '%')) && MEASURES.has(v, k)
                 || k < v.size && v.isPunct(k, '/') || k < v.size && v.isPunct(k, '.') && k + 1 < v.size
                         && v.type[k + 1] == TextView.NUMBER && v.adjacent(k);
     }
@@ -314,7 +314,7 @@ final class AddressDetector implements Detector {
             return -1;
         }
         String lw = v.lower(k);
-        if (UNITS.contains(lw)) {
+        if (UNITS.has(v, k)) {
             int j = k + 1;
             while (j < v.size && j <= k + 3 && v.type[j] == TextView.PUNCT && !v.lineStart[j]) {
                 j++;
@@ -360,7 +360,7 @@ final class AddressDetector implements Detector {
         }
         boolean postcode = v.type[next] == TextView.NUMBER && v.length(next) >= 3 && v.length(next) <= 6;
         boolean code = v.isWord(next) && v.isAllUpper(next) && v.length(next) == 2;
-        boolean country = v.isWord(next) && (lex.countries.contains(v.lower(next))
+        boolean country = v.isWord(next) && (v.in(next, lex, Lexicons.COUNTRY)
                 || next + 1 < v.size && v.isWord(next + 1)
                         && lex.countries.contains(v.lower(next) + " " + v.lower(next + 1)));
         return postcode || code || country ? end : -1;
@@ -383,7 +383,7 @@ final class AddressDetector implements Detector {
         if (v.isAllUpper(j) && v.length(j) <= 2) {
             return afterPart; // a region code ("SK") follows a city
         }
-        return (f & (Lexicons.PLACE | Lexicons.US_STATE)) != 0 || lex.countries.contains(lw) || v.isAllUpper(j)
+        return (f & (Lexicons.PLACE | Lexicons.US_STATE)) != 0 || v.in(j, lex, Lexicons.COUNTRY) || v.isAllUpper(j)
                 || (f & Lexicons.COMMON) == 0;
     }
 

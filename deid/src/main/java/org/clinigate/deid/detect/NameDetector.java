@@ -21,79 +21,57 @@ import org.clinigate.deid.lexicon.Lexicons;
  */
 final class NameDetector implements Detector {
 
-    private static final Set<String> TITLES = Set.of("dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof",
+    private static final CueSet TITLES = CueSet.of("dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof",
             "professor", "nurse", "rev", "reverend", "sister", "br", "fr", "pastor", "rabbi", "imam", "sgt", "capt",
             "officer", "dra", "sr", "sra", "mme", "mlle", "herr", "frau");
-    private static final Set<String> RELATIONS = Set.of("wife", "husband", "son", "daughter", "mother", "father",
+    private static final CueSet RELATIONS = CueSet.of("wife", "husband", "son", "daughter", "mother", "father",
             "mom", "mum", "dad", "brother", "sister", "aunt", "uncle", "niece", "nephew", "grandson",
             "granddaughter", "grandmother", "grandfather", "grandma", "grandpa", "partner", "fiance", "fiancee",
             "boyfriend", "girlfriend", "friend", "neighbor", "neighbour", "caregiver", "guardian", "spouse",
             "cousin", "roommate", "stepmother", "stepfather", "stepson", "stepdaughter", "sibling", "child",
             "grandchild", "poa", "hcp", "proxy", "interpreter", "chaplain", "colleague", "coworker", "boss");
-    private static final Set<String> CREDENTIALS = Set.of("md", "do", "rn", "np", "pa", "phd", "dds", "dmd",
+    private static final CueSet CREDENTIALS = CueSet.of("md", "do", "rn", "np", "pa", "phd", "dds", "dmd",
             "pharmd", "lcsw", "cna", "lpn", "crna", "dpm", "facs", "facp", "facc", "mph", "bsn", "msn", "aprn",
             "fnp", "dnp", "psyd", "mbbs", "frcp", "frcs", "od", "pt", "dpt", "otr", "slp", "rd", "rrt", "cnm",
             "mbchb", "lmft", "lpc", "mba", "ms", "ma", "msw", "agnp", "anp", "acnp", "cns");
     /** Credentials that are also common abbreviations: only taken after a comma ("Lee, PA"). */
-    private static final Set<String> COMMA_CREDENTIALS = Set.of("pt", "ms", "ma", "do", "od", "rd", "pa", "np", "ot",
+    private static final CueSet COMMA_CREDENTIALS = CueSet.of("pt", "ms", "ma", "do", "od", "rd", "pa", "np", "ot",
             "rn", "cns", "mba");
-    private static final Set<String> CUE_VERBS = Set.of("by", "with", "to");
-    private static final Set<String> CUE_BEFORE_BY = Set.of("seen", "signed", "dictated", "transcribed",
+    private static final CueSet CUE_VERBS = CueSet.of("by", "with", "to");
+    private static final CueSet CUE_BEFORE_BY = CueSet.of("seen", "signed", "dictated", "transcribed",
             "reviewed", "examined", "evaluated", "referred", "accompanied", "authored", "approved", "verified",
             "interpreted", "read", "cosigned", "attested", "performed", "treated", "followed", "visited",
             "assisted", "brought", "escorted", "called", "paged", "contacted", "notified", "covered", "discussed",
             "spoke", "talked", "consulted", "met", "caring", "care", "directed", "written", "produced", "hosted",
             "narrated", "played", "sung");
-    private static final Set<String> COLON_CUES = Set.of("patient", "pt", "name", "contact", "provider",
+    private static final CueSet COLON_CUES = CueSet.of("patient", "pt", "name", "contact", "provider",
             "physician", "surgeon", "attending", "resident", "fellow", "pcp", "author", "signed", "cc", "from",
             "nurse", "rn", "md", "clinician", "radiologist", "pathologist", "technologist", "tech", "therapist",
             "pharmacist", "dietitian", "caller", "sender", "recipient", "to", "mother", "father", "guardian",
             "referring", "ordering", "consultant", "interpreter", "witness", "spouse", "emergency", "kin", "nok",
             "informant", "historian", "dear", "re", "attn", "attention", "employer", "requested");
-    private static final Set<String> BARE_CUES = Set.of("dear", "pcp", "attending", "sincerely", "regards", "cc",
+    private static final CueSet BARE_CUES = CueSet.of("dear", "pcp", "attending", "sincerely", "regards", "cc",
             "starring", "featuring",
             "per", "thanks", "thank", "hi", "hello", "hey", "named", "called", "regarding", "re", "for", "visit");
-    private static final Set<String> PARTICLES = Set.of("van", "von", "de", "der", "den", "da", "das", "do", "dos",
+    private static final CueSet PARTICLES = CueSet.of("van", "von", "de", "der", "den", "da", "das", "do", "dos",
             "del", "della", "di", "la", "le", "du", "bin", "ibn", "al", "el", "st", "ter", "ten", "mac", "ap");
-    private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
-    private static final Set<String> NOT_NAMES = Set.of("january", "february", "march", "april", "june", "july",
+    private static final CueSet SUFFIXES = CueSet.of("jr", "sr", "ii", "iii", "iv");
+    private static final CueSet NOT_NAMES = CueSet.of("january", "february", "march", "april", "june", "july",
             "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
             "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
             "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "hospital", "clinic",
             "street", "avenue", "road", "ok", "okay", "covid", "mrn", "dob", "ssn", "id");
 
-    private static final Set<String> MONTH_NAMES = Set.of("april", "may", "june", "august");
-    private static final Set<String> DISEASE_VERBS = Set.of("has", "had", "with", "hx", "of", "for", "dx",
+    private static final CueSet MONTH_NAMES = CueSet.of("april", "may", "june", "august");
+    private static final CueSet DISEASE_VERBS = CueSet.of("has", "had", "with", "hx", "of", "for", "dx",
             "diagnosed", "early", "suspected", "possible", "probable");
 
-    /** Every word that can open a context cue or is a credential: one lookup rules out most tokens. */
-    private static final java.util.Map<String, Boolean> CUE_WORDS = cueWords();
+    /** Every word that can open a context cue or is a credential: one test rules out most tokens. */
+    private static final CueSet CUE_WORDS = CueSet.union(List.of(TITLES, RELATIONS, CUE_VERBS, COLON_CUES, BARE_CUES,
+            CREDENTIALS), "name", "surname", "calls", "call", "called");
 
-    private static java.util.Map<String, Boolean> cueWords() {
-        java.util.Map<String, Boolean> m = new java.util.HashMap<>();
-        for (Set<String> set : List.of(TITLES, RELATIONS, CUE_VERBS, COLON_CUES, BARE_CUES, CREDENTIALS)) {
-            for (String w : set) {
-                m.put(w, Boolean.TRUE);
-            }
-        }
-        for (String w : List.of("name", "surname", "calls", "call", "called")) {
-            m.put(w, Boolean.TRUE);
-        }
-        return m;
-    }
-
-    /** Words that are never a name by themselves: the union of the lists above, for one lookup per token. */
-    private static final java.util.Map<String, Boolean> LOCAL = local();
-
-    private static java.util.Map<String, Boolean> local() {
-        java.util.Map<String, Boolean> m = new java.util.HashMap<>();
-        for (Set<String> set : List.of(NOT_NAMES, TITLES, CREDENTIALS, RELATIONS)) {
-            for (String w : set) {
-                m.put(w, Boolean.TRUE);
-            }
-        }
-        return m;
-    }
+    /** Words that are never a name by themselves: the union of the lists above, for one test per token. */
+    private static final CueSet LOCAL = CueSet.union(List.of(NOT_NAMES, TITLES, CREDENTIALS, RELATIONS));
 
     private final Lexicons lex;
 
@@ -165,7 +143,7 @@ final class NameDetector implements Detector {
             }
             int f = v.flags(i, lex);
             String lw = v.lower(i);
-            if ((f & (Lexicons.FUNCTION | Lexicons.CLINICAL)) != 0 || LOCAL.containsKey(lw)
+            if ((f & (Lexicons.FUNCTION | Lexicons.CLINICAL)) != 0 || LOCAL.has(v, i)
                     || (f & Lexicons.US_STATE) != 0 && v.isPunct(i - 1, ',')
                     || (f & Lexicons.EPONYM) != 0 && guardedEponym(v, i, lw)) {
                 continue;
@@ -190,26 +168,26 @@ final class NameDetector implements Detector {
     }
 
     private boolean guardedEponym(TextView v, int i, String lw) {
-        if (!lex.eponyms.contains(lw)) {
+        if (!v.in(i, lex, Lexicons.EPONYM)) {
             return false;
         }
-        boolean listedName = lex.firstNames.contains(lw) || lex.surnames.contains(lw);
+        boolean listedName = v.in(i, lex, Lexicons.FIRST) || v.in(i, lex, Lexicons.SURNAME);
         int j = i + 1;
         // Skip a possessive 's, an apostrophe, or hyphenated co-eponyms (Guillain-Barre, Swan-Ganz).
         while (j < v.size && j <= i + 4) {
             if (v.isPunct(j, '\'') || v.isPunct(j, '\u2019') || v.isPunct(j, '-')
                     || (v.isWord(j) && v.lower(j).equals("s") && v.adjacent(j - 1))
-                    || (v.isWord(j) && lex.eponyms.contains(v.lower(j)) && !lex.eponymHeads.contains(v.lower(j)))) {
+                    || (v.isWord(j) && v.in(j, lex, Lexicons.EPONYM) && !v.in(j, lex, Lexicons.EPONYM_HEAD))) {
                 j++;
             } else {
                 break;
             }
         }
-        if (j < v.size && v.isWord(j) && lex.eponymHeads.contains(v.lower(j))) {
+        if (j < v.size && v.isWord(j) && v.in(j, lex, Lexicons.EPONYM_HEAD)) {
             return true;
         }
         boolean possessive = j > i + 1 && (v.isPunct(i + 1, '\'') || v.isPunct(i + 1, '\u2019'));
-        if (possessive && i > 0 && v.isWord(i - 1) && DISEASE_VERBS.contains(v.lower(i - 1))) {
+        if (possessive && i > 0 && v.isWord(i - 1) && DISEASE_VERBS.has(v, i - 1)) {
             return true; // "has Parkinson's"
         }
         if (j < v.size && v.type[j] == TextView.NUMBER && !listedName) {
@@ -225,11 +203,11 @@ final class NameDetector implements Detector {
             return false;
         }
         String lw = v.lower(i);
-        if (MONTH_NAMES.contains(lw) && (v.isTitle(i) || v.regime[i] != TextView.MIXED)
+        if (MONTH_NAMES.has(v, i) && (v.isTitle(i) || v.regime[i] != TextView.MIXED)
                 && !(i + 1 < v.size && v.type[i + 1] == TextView.NUMBER)) {
             return true; // "Daughter June at bedside"; "June 3" stays a date
         }
-        if (NOT_NAMES.contains(lw) || TITLES.contains(lw) || RELATIONS.contains(lw)) {
+        if (NOT_NAMES.has(v, i) || TITLES.has(v, i) || RELATIONS.has(v, i)) {
             return false;
         }
         if (role[i] != NONE) {
@@ -240,8 +218,8 @@ final class NameDetector implements Detector {
             return true;
         }
         boolean titledName = v.regime[i] == TextView.MIXED && v.isTitle(i)
-                && (lex.firstNames.contains(lw) || lex.surnames.contains(lw));
-        if (lex.functionWords.contains(lw) && !isInitial(v, i) && !hyphenated && !titledName) {
+                && (v.in(i, lex, Lexicons.FIRST) || v.in(i, lex, Lexicons.SURNAME));
+        if (v.in(i, lex, Lexicons.FUNCTION) && !isInitial(v, i) && !hyphenated && !titledName) {
             return false;
         }
         if (v.regime[i] == TextView.MIXED) {
@@ -258,7 +236,7 @@ final class NameDetector implements Detector {
         for (int i = 0; i < v.size; i++) {
             if (v.type[i] == TextView.WORD) {
                 String lw = v.lower(i);
-                if (!CUE_WORDS.containsKey(lw)) {
+                if (!CUE_WORDS.has(v, i)) {
                     continue;
                 }
                 int after = cueEnd(v, i, lw);
@@ -269,7 +247,7 @@ final class NameDetector implements Detector {
                         emit(out, v, after, end - 1, Candidate.CONTEXT);
                     }
                 }
-                if (CREDENTIALS.contains(lw) && credentialShape(v, i)) {
+                if (CREDENTIALS.has(v, i) && credentialShape(v, i)) {
                     int first = takeBackward(v, i - 1, role);
                     if (first >= 0) {
                         emit(out, v, first, lastNameToken(v, i - 1), Candidate.CONTEXT);
@@ -282,20 +260,20 @@ final class NameDetector implements Detector {
     /** Returns the index of the first token after a cue ending at token i, or -1. */
     private int cueEnd(TextView v, int i, String lw) {
         int j = i + 1;
-        if (TITLES.contains(lw)) {
+        if (TITLES.has(v, i)) {
             if (v.isPunct(j, '.')) {
                 j++;
             }
             return j;
         }
-        if (RELATIONS.contains(lw)) {
+        if (RELATIONS.has(v, i)) {
             while (j < v.size && (v.isPunct(j, ',') || v.isPunct(j, ':') || v.isPunct(j, '(') || v.isPunct(j, '-')
                     || (v.isWord(j) && (v.lower(j).equals("is") || v.lower(j).equals("named"))))) {
                 j++;
             }
             return j;
         }
-        if (CUE_VERBS.contains(lw) && i > 0 && v.isWord(i - 1) && CUE_BEFORE_BY.contains(v.lower(i - 1))) {
+        if (CUE_VERBS.has(v, i) && i > 0 && v.isWord(i - 1) && CUE_BEFORE_BY.has(v, i - 1)) {
             if (v.isPunct(j, ':')) {
                 j++;
             }
@@ -314,7 +292,7 @@ final class NameDetector implements Detector {
                 && v.lower(j).equals("me")) {
             return j + 1; // "everyone calls me borna"
         }
-        if (COLON_CUES.contains(lw) || lw.equals("name")) {
+        if (COLON_CUES.has(v, i) || lw.equals("name")) {
             int k = j;
             if (v.isWord(k) && v.lower(k).equals("name")) {
                 k++;
@@ -323,7 +301,7 @@ final class NameDetector implements Detector {
                 return k + 1;
             }
         }
-        if (BARE_CUES.contains(lw)) {
+        if (BARE_CUES.has(v, i)) {
             return j;
         }
         return -1;
@@ -375,14 +353,14 @@ final class NameDetector implements Detector {
         if (v.isPunct(k, ',')) {
             k++;
         }
-        if (v.isWord(k) && SUFFIXES.contains(v.lower(k)) && !v.lineStart[k]) {
+        if (v.isWord(k) && SUFFIXES.has(v, k) && !v.lineStart[k]) {
             return k;
         }
         return last;
     }
 
     private boolean credentialShape(TextView v, int i) {
-        if (COMMA_CREDENTIALS.contains(v.lower(i)) && !v.isPunct(i - 1, ',')) {
+        if (COMMA_CREDENTIALS.has(v, i) && !v.isPunct(i - 1, ',')) {
             return false;
         }
         if (v.regime[i] == TextView.MIXED && !v.isAllUpper(i)) {
@@ -399,7 +377,7 @@ final class NameDetector implements Detector {
         }
         int first = -1;
         int taken = 0;
-        while (j >= 0 && taken < 4 && nameLike(v, j, role) && !CREDENTIALS.contains(v.lower(j))) {
+        while (j >= 0 && taken < 4 && nameLike(v, j, role) && !CREDENTIALS.has(v, j)) {
             first = j;
             taken++;
             if (v.lineStart[j]) {
@@ -479,18 +457,18 @@ final class NameDetector implements Detector {
             return false; // a speaker: "Ubul: What a wife", not a header such as "Tel: 555"
         }
         if (v.isPunct(k, ',') && k + 1 < v.size && v.isWord(k + 1)
-                && (ADDRESSED.contains(v.lower(k + 1)) || role[k + 1] != NONE && v.isTitle(k + 1))) {
+                && (ADDRESSED.has(v, k + 1) || role[k + 1] != NONE && v.isTitle(k + 1))) {
             return false; // "Kuba, can I", "Kateřina, James, Christopher"
         }
         if (v.isWord(k) && v.lower(k).equals("and") && k + 2 < v.size && v.isWord(k + 1) && v.isTitle(k + 1)
-                && v.isWord(k + 2) && PERSON_VERBS.contains(v.lower(k + 2))) {
+                && v.isWord(k + 2) && PERSON_VERBS.has(v, k + 2)) {
             return false; // "Usamov and Bowers were"
         }
-        return !(v.isWord(k) && PERSON_VERBS.contains(v.lower(k)));
+        return !(v.isWord(k) && PERSON_VERBS.has(v, k));
     }
 
     /** Verbs whose subject is nearly always a person when it is an unknown capitalised word. */
-    private static final Set<String> PERSON_VERBS = Set.of("is", "was", "has", "had", "will", "would", "can",
+    private static final CueSet PERSON_VERBS = CueSet.of("is", "was", "has", "had", "will", "would", "can",
             "could", "did", "does", "said", "says", "spent", "shouted", "lives", "lived", "began", "went", "told",
             "asked", "called", "wrote", "works", "worked", "got", "came", "took", "gave", "knows", "seems", "likes",
             "loves", "wants", "thinks", "believes", "replied", "answered", "smiled", "laughed", "cried", "joined",
@@ -498,7 +476,7 @@ final class NameDetector implements Detector {
             "states", "stated", "denies", "denied", "presents", "presented", "complains", "complained", "were", "are",
             "have");
     /** Words that follow a name in direct address: "Kuba, can I please speak to you?" */
-    private static final Set<String> ADDRESSED = Set.of("can", "could", "would", "will", "please", "i", "you",
+    private static final CueSet ADDRESSED = CueSet.of("can", "could", "would", "will", "please", "i", "you",
             "we", "do", "did", "are", "is", "what", "where", "when", "how", "why", "thank", "thanks", "listen", "look",
             "come", "wait", "stop", "remember", "tell");
 
@@ -523,8 +501,8 @@ final class NameDetector implements Detector {
         for (int k = first; k <= last; k++) {
             if (v.isWord(k) && role[k] != NONE) {
                 String lw = v.lower(k);
-                f |= lex.firstNames.contains(lw);
-                l |= lex.surnames.contains(lw) || role[k] == GUESS;
+                f |= v.in(k, lex, Lexicons.FIRST);
+                l |= v.in(k, lex, Lexicons.SURNAME) || role[k] == GUESS;
             }
         }
         boolean cased = v.regime[first] != TextView.MIXED || v.isTitle(first) || v.isAllUpper(first);
@@ -547,7 +525,7 @@ final class NameDetector implements Detector {
         } else if ((v.isPunct(k, '-') || v.isPunct(k, '^')) && v.adjacent(j) && v.adjacent(k)) {
             k++;
         } else if (v.isPunct(k, ',') && k + 1 < v.size && v.isWord(k + 1)
-                && lex.firstNames.contains(v.lower(k + 1)) && role[k + 1] != NONE
+                && v.in(k + 1, lex, Lexicons.FIRST) && role[k + 1] != NONE
                 && (v.isAllUpper(j) || role[j] == STRONG)
                 && v.isAllUpper(j) == v.isAllUpper(k + 1)) {
             k++; // SMITH, JOHN
@@ -561,7 +539,7 @@ final class NameDetector implements Detector {
         if (surnameAfterFirstName(v, j, k)) {
             return k; // "Ada Quill": a capitalised everyday word right after a given name is the surname
         }
-        if (PARTICLES.contains(v.lower(k)) && k + 1 < v.size && role[k + 1] != NONE) {
+        if (PARTICLES.has(v, k) && k + 1 < v.size && role[k + 1] != NONE) {
             return k + 1;
         }
         return -1;
@@ -574,14 +552,14 @@ final class NameDetector implements Detector {
      */
     private boolean surnameAfterFirstName(TextView v, int j, int k) {
         if (k != j + 1 || v.regime[j] != TextView.MIXED || v.regime[k] != TextView.MIXED || !v.isTitle(j)
-                || !v.isTitle(k) || v.length(k) < 2 || !lex.firstNames.contains(v.lower(j))) {
+                || !v.isTitle(k) || v.length(k) < 2 || !v.in(j, lex, Lexicons.FIRST)) {
             return false;
         }
         String lk = v.lower(k);
         int f = v.flags(k, lex);
         return (f & (Lexicons.FUNCTION | Lexicons.CLINICAL | Lexicons.ORGANIZATION | Lexicons.ORGANIZATION_START
                 | Lexicons.STREET_TYPE | Lexicons.MONTH | Lexicons.US_STATE | Lexicons.COUNTRY)) == 0
-                && !LOCAL.containsKey(lk) && !NOT_NAMES.contains(lk) && !TITLES.contains(lk) && !RELATIONS.contains(lk);
+                && !LOCAL.has(v, k);
     }
 
     private static void emit(List<Candidate> out, TextView v, int firstToken, int lastToken, int priority) {

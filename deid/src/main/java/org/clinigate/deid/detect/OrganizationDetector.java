@@ -13,25 +13,25 @@ import org.clinigate.deid.lexicon.Lexicons;
  */
 final class OrganizationDetector implements Detector {
 
-    private static final Set<String> JOINERS = Set.of("of", "and", "&", "the", "for", "at", "de", "la", "du");
-    private static final Set<String> LEADS = Set.of("university", "college", "institute", "school", "bank",
+    private static final CueSet JOINERS = CueSet.of("of", "and", "&", "the", "for", "at", "de", "la", "du");
+    private static final CueSet LEADS = CueSet.of("university", "college", "institute", "school", "bank",
             "church", "hospital", "clinic");
-    private static final Set<String> EMPLOY_CUES = Set.of("works", "worked", "working", "employed", "employer",
+    private static final CueSet EMPLOY_CUES = CueSet.of("works", "worked", "working", "employed", "employer",
             "company", "attends", "attended", "studies", "student", "retired", "volunteers", "work", "joined",
             "year", "became");
     /** Nouns that say the subject of "X is a ..." is an organisation. */
-    private static final Set<String> KINDS = Set.of("agency", "company", "multinational", "firm", "startup",
+    private static final CueSet KINDS = CueSet.of("agency", "company", "multinational", "firm", "startup",
             "corporation", "nonprofit", "charity", "organization", "organisation", "business", "manufacturer",
             "provider", "insurer", "consultancy", "bank", "retailer", "brand", "publisher", "vendor");
     /** Lower-case nouns that, right after a capitalised run, say the run names an employer or institution. */
-    private static final Set<String> WORKPLACES = Set.of("office", "offices", "headquarters", "orchestra", "choir",
+    private static final CueSet WORKPLACES = CueSet.of("office", "offices", "headquarters", "orchestra", "choir",
             "staff", "employees", "workers", "branch", "store", "factory", "warehouse", "campus");
     /** Hospital units that take a workplace noun ("the ICU staff") without naming an organisation. */
-    private static final Set<String> UNITS = Set.of("icu", "ed", "er", "or", "pacu", "nicu", "picu", "ccu", "micu",
+    private static final CueSet UNITS = CueSet.of("icu", "ed", "er", "or", "pacu", "nicu", "picu", "ccu", "micu",
             "sicu", "cvicu", "ob", "gyn", "l&d", "ir", "cath", "ot", "pt", "slp", "nursing", "front", "main", "head",
             "home", "post", "box", "doctor", "doctors", "dr", "nurse", "nurses", "hospital", "clinic", "school");
     private static final int MAX_LEFT = 5;
-    private static final Set<String> DEPARTMENTS = Set.of("neurology", "cardiology", "oncology", "pediatrics",
+    private static final CueSet DEPARTMENTS = CueSet.of("neurology", "cardiology", "oncology", "pediatrics",
             "paediatrics", "radiology", "diagnostic", "imaging", "urgent", "primary", "care", "family", "internal",
             "medicine", "surgery", "surgical", "orthopedic", "orthopedics", "dermatology", "psychiatry", "behavioral",
             "mental", "health", "womens", "women", "children", "sleep", "pain", "wound", "dialysis", "infusion",
@@ -58,7 +58,7 @@ final class OrganizationDetector implements Detector {
                 int first = extendLeft(v, i);
                 if (first < i && !onlyDepartments(v, first, i)) {
                     add(out, v, first, headEnd);
-                } else if (LEADS.contains(v.lower(i)) && v.isPunct(i, '.') == false) {
+                } else if (LEADS.has(v, i) && v.isPunct(i, '.') == false) {
                     int last = extendRightAfterOf(v, headEnd);
                     if (last > headEnd) {
                         add(out, v, i, last);
@@ -67,7 +67,7 @@ final class OrganizationDetector implements Detector {
                 i = Math.max(i, headEnd);
                 continue;
             }
-            if (EMPLOY_CUES.contains(v.lower(i))) {
+            if (EMPLOY_CUES.has(v, i)) {
                 employer(v, i, out);
             }
             if (v.lower(i).equals("is") || v.lower(i).equals("was")) {
@@ -76,7 +76,7 @@ final class OrganizationDetector implements Detector {
             if (v.lower(i).equals("from") || v.lower(i).equals("of")) {
                 affiliation(v, i, out);
             }
-            if (WORKPLACES.contains(v.lower(i)) && v.regime[i] == TextView.MIXED) {
+            if (WORKPLACES.has(v, i) && v.regime[i] == TextView.MIXED) {
                 workplace(v, i, out);
             }
             if (v.lower(i).equals("s") && i > 0 && v.isPunct(i - 1, '\'') && v.adjacent(i - 1)) {
@@ -113,7 +113,7 @@ final class OrganizationDetector implements Detector {
     /** "Neurology Clinic", "Diagnostic Imaging": a department, not an organisation's name. */
     private boolean onlyDepartments(TextView v, int first, int head) {
         for (int k = first; k < head; k++) {
-            if (v.isWord(k) && !DEPARTMENTS.contains(v.lower(k)) && !JOINERS.contains(v.lower(k))) {
+            if (v.isWord(k) && !DEPARTMENTS.has(v, k) && !JOINERS.has(v, k)) {
                 return false;
             }
         }
@@ -133,7 +133,7 @@ final class OrganizationDetector implements Detector {
                 break;
             }
             String lw = v.lower(j);
-            if (JOINERS.contains(lw) && j > 0 && v.isWord(j - 1) && orgWord(v, j - 1)) {
+            if (JOINERS.has(v, j) && j > 0 && v.isWord(j - 1) && orgWord(v, j - 1)) {
                 j--;
                 continue;
             }
@@ -148,7 +148,7 @@ final class OrganizationDetector implements Detector {
             words++;
             j--;
         }
-        while (first < head && v.isWord(first) && JOINERS.contains(v.lower(first))) {
+        while (first < head && v.isWord(first) && JOINERS.has(v, first)) {
             first++;
         }
         return first;
@@ -157,12 +157,12 @@ final class OrganizationDetector implements Detector {
     private boolean orgWord(TextView v, int j) {
         String lw = v.lower(j);
         if (v.regime[j] == TextView.MIXED) {
-            return (v.isTitle(j) || v.isAllUpper(j) && v.length(j) > 1) && !lex.functionWords.contains(lw)
+            return (v.isTitle(j) || v.isAllUpper(j) && v.length(j) > 1) && !v.in(j, lex, Lexicons.FUNCTION)
                     || lw.equals("st") || lw.equals("saint");
         }
         // Without case, any content word may name an organisation ("PRAIRIE STAR MEDICAL CENTER").
-        return !lex.functionWords.contains(lw) && !lex.clinicalWords.contains(lw) && !DEPARTMENTS.contains(lw)
-                && !EMPLOY_CUES.contains(lw) || lw.equals("st") || lw.equals("saint");
+        return !v.in(j, lex, Lexicons.FUNCTION) && !v.in(j, lex, Lexicons.CLINICAL) && !DEPARTMENTS.has(v, j)
+                && !EMPLOY_CUES.has(v, j) || lw.equals("st") || lw.equals("saint");
     }
 
     private int extendRightAfterOf(TextView v, int head) {
@@ -190,7 +190,7 @@ final class OrganizationDetector implements Detector {
         }
         int first = j;
         int last = -1;
-        if (j + 1 < v.size && v.regime[j] == TextView.MIXED && v.isTitle(j) && lex.functionWords.contains(v.lower(j))
+        if (j + 1 < v.size && v.regime[j] == TextView.MIXED && v.isTitle(j) && v.in(j, lex, Lexicons.FUNCTION)
                 && v.isWord(j + 1) && orgWord(v, j + 1)) {
             last = j++; // "works for Us News", "at The Home Depot": a capitalised function word opens the name
         }
@@ -211,7 +211,7 @@ final class OrganizationDetector implements Detector {
         }
         boolean kind = false;
         for (int j = k + 1; j < v.size && j <= k + 4 && v.isWord(j); j++) {
-            if (KINDS.contains(v.lower(j))) {
+            if (KINDS.has(v, j)) {
                 kind = true;
                 break;
             }
@@ -243,7 +243,7 @@ final class OrganizationDetector implements Detector {
         }
         int first = cue + 1;
         if (!v.isWord(first) || (v.flags(first, lex) & (Lexicons.PLACE | Lexicons.COUNTRY)) != 0
-                || DEPARTMENTS.contains(v.lower(first))) {
+                || DEPARTMENTS.has(v, first)) {
             return;
         }
         int last = -1;
@@ -265,7 +265,7 @@ final class OrganizationDetector implements Detector {
         int first = -1;
         for (int j = last; j >= 0 && j > last - 4 && v.isWord(j) && !v.lineStart[j + 1] && orgWord(v, j); j--) {
             String lw = v.lower(j);
-            if (UNITS.contains(lw) || DEPARTMENTS.contains(lw) || lex.clinicalWords.contains(lw) || (v.flags(j, lex)
+            if (UNITS.has(v, j) || DEPARTMENTS.has(v, j) || v.in(j, lex, Lexicons.CLINICAL) || (v.flags(j, lex)
                     & (Lexicons.MONTH | Lexicons.COUNTRY)) != 0) {
                 return;
             }

@@ -12,7 +12,7 @@ import org.clinigate.deid.lexicon.Lexicons;
  */
 final class PlaceDetector implements Detector {
 
-    private static final Set<String> CUES = Set.of("in", "from", "to", "near", "at", "of", "city", "town", "village",
+    private static final CueSet CUES = CueSet.of("in", "from", "to", "near", "at", "of", "city", "town", "village",
             "county", "resides", "lives", "live", "living", "moved", "born", "hometown", "address", "located",
             "visiting", "travelled", "traveled", "outside", "downtown");
     private static final int MAX_WORDS = 4;
@@ -72,7 +72,7 @@ final class PlaceDetector implements Detector {
                 }
                 last = j;
             }
-            if (last >= first && !isCountry(v, first, last) && !lex.usStates.contains(v.lower(first))) {
+            if (last >= first && !isCountry(v, first, last) && !v.in(first, lex, Lexicons.US_STATE)) {
                 out.add(new Candidate(v.start[first], v.end[last], PhiCategory.LOCATION, Candidate.CONTEXT));
             }
         }
@@ -158,7 +158,7 @@ final class PlaceDetector implements Detector {
 
     /** Cushing syndrome, Bell's palsy: a place name used as an eponym. */
     private boolean eponym(TextView v, int first, int last) {
-        if (!lex.eponyms.contains(v.lower(first))) {
+        if (!v.in(first, lex, Lexicons.EPONYM)) {
             return false;
         }
         int k = last + 1;
@@ -166,7 +166,7 @@ final class PlaceDetector implements Detector {
             return true;
         }
         for (int j = k; j < v.size && j <= k + 2 && v.isWord(j); j++) {
-            if (lex.eponymHeads.contains(v.lower(j))) {
+            if (v.in(j, lex, Lexicons.EPONYM_HEAD)) {
                 return true;
             }
         }
@@ -178,7 +178,7 @@ final class PlaceDetector implements Detector {
             return false;
         }
         int p = i - 1;
-        return p >= 0 && v.isWord(p) && CUES.contains(v.lower(p))
+        return p >= 0 && v.isWord(p) && CUES.has(v, p)
                 && (v.regime[i] != TextView.MIXED || v.isTitle(i) || v.isAllUpper(i));
     }
 

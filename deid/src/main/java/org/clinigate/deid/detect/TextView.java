@@ -36,6 +36,7 @@ final class TextView {
     private String[] lower;
     private Positions positions;
     private int[] flags;
+    private long[] cues;
 
     TextView(String text) {
         this.text = text;
@@ -186,6 +187,21 @@ final class TextView {
         if (b == -1) {
             b = type[i] == WORD ? lex.flags(lower(i)) : 0;
             f[i] = b;
+        }
+        return b;
+    }
+
+    /** The {@link CueSet} bits of token {@code i}, looked up once per token. */
+    long cues(int i) {
+        long[] c = cues;
+        if (c == null) {
+            c = new long[size];
+            cues = c;
+        }
+        long b = c[i];
+        if (b == 0) {
+            b = CueSet.bitsOf(lower(i));
+            c[i] = b;
         }
         return b;
     }
