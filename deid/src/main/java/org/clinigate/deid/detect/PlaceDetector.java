@@ -95,23 +95,25 @@ final class PlaceDetector implements Detector {
         if (!v.isWord(i) || !v.in(i, lex, Lexicons.PLACE | Lexicons.PLACE_START) || !cased(v, i)) {
             return -1;
         }
-        StringBuilder key = new StringBuilder();
-        int best = -1;
-        int words = 0;
-        for (int j = i; j < v.size && words < Math.min(MAX_WORDS, lex.maxPlaceWords); j++) {
+        // The first word's bits say whether it is a place alone and whether a longer name can start with it.
+        int f = v.flags(i, lex);
+        int best = (f & Lexicons.PLACE) != 0 ? i + 1 : -1;
+        if ((f & Lexicons.PLACE_START) == 0) {
+            return best;
+        }
+        StringBuilder key = new StringBuilder(v.lower(i));
+        int words = 1;
+        for (int j = i + 1; j < v.size && words < Math.min(MAX_WORDS, lex.maxPlaceWords); j++) {
             if (!v.isWord(j)) {
                 if (v.isPunct(j, '.') || v.isPunct(j, '-') || v.isPunct(j, '\'')) {
                     continue; // St. Louis, Winston-Salem
                 }
                 break;
             }
-            if (j > i && (v.lineStart[j] || !cased(v, j))) {
+            if (v.lineStart[j] || !cased(v, j)) {
                 break;
             }
-            if (!key.isEmpty()) {
-                key.append(' ');
-            }
-            key.append(v.lower(j));
+            key.append(' ').append(v.lower(j));
             words++;
             if (lex.places.contains(key.toString())) {
                 best = j + 1;

@@ -35,9 +35,11 @@ final class Positions {
         String text = view.text;
         this.text = text;
         int n = text.length();
-        int[] runs = new int[16];
-        int[] runEnds = new int[16];
-        int[] words = new int[16];
+        // Sized from the token count, which bounds both lists in all but odd scripts, so they rarely grow.
+        int cap = view.size + 16;
+        int[] runs = new int[cap];
+        int[] runEnds = new int[cap];
+        int[] words = new int[cap];
         int nr = 0;
         int nw = 0;
         boolean prevWord = false;
