@@ -70,8 +70,11 @@ final class PatternRules {
      * Where each rule can begin. Every rule is listed: a rule left to run everywhere costs as much as
      * all the anchored ones together.
      */
+    /** Month names, one list per text for the three rules that start from them. */
+    private static final Hits MONTH_WORDS = Hits.lexicon(Lexicons.MONTH);
+
     private static Rule anchored(Rule rule, Lexicons lex) {
-        Hits months = Hits.lexicon(Lexicons.MONTH);
+        Hits months = MONTH_WORDS;
         Anchor a = switch (rule.id()) {
             // Each digit rule begins with a run of known length; a cheap look at what follows the run
             // rules out most numbers (doses, vitals, decimals) before the expression is tried.
@@ -159,7 +162,18 @@ final class PatternRules {
     }
 
     private static Anchor digitRuns(RunTest test) {
-        return digitRuns(test, Hits.DIGIT_RUNS);
+        // Over the run list itself, whose ends are known, rather than rescanning each run's digits.
+        return Anchor.at(at -> {
+            int[] out = new int[at.digitRunCount];
+            int k = 0;
+            for (int i = 0; i < at.digitRunCount; i++) {
+                int p = at.digitRuns[i];
+                if (test.test(at, p, at.digitRunEnds[i] - p)) {
+                    out[k++] = p;
+                }
+            }
+            return java.util.Arrays.copyOf(out, k);
+        });
     }
 
     /** Digit runs from {@code runs} that pass {@code test}, tried anchored. */
