@@ -97,14 +97,15 @@ final class PatternRules {
             case "date-month-name-day", "date-month-name-year" -> Anchor.at(months.where(digitsWithin(24, 1)));
             case "date-day-month-name" -> digitRuns((at, p, run) -> run <= 2, Hits.DIGIT_RUNS.followedBy(months, 24));
             case "date-ordinal" -> Anchor.at(Hits.words("on", "by", "since", "until", "till", "before", "after",
-                    "from", "through", "thru", "as").where(digitsWithin(32, 1)));
+                    "from", "through", "thru", "as").where(digitsWithin(32, 1)).where(PatternRules::theFollows));
             case "date-birth-year" -> Anchor.at(Hits.words("d", "born", "birth", "yob").where(digitsWithin(40, 4)));
             case "age-cue" -> Anchor.at(Hits.words("age").where(digitsWithin(24, 2)));
             case "age-now" -> Anchor.at(Hits.words("is", "now", "turn", "will").where(digitsWithin(24, 2)));
             case "age-words" -> Anchor.at(Hits.words("ninety", "one"));
             case "email" -> Anchor.chunksWith('@');
             case "url" -> Anchor.at(Hits.words("http", "ftp", "www"));
-            case "domain" -> Anchor.chunksWith('.', (t, k) -> k + 1 < t.length() && isAsciiLetter(t.charAt(k + 1)));
+            // Only a chunk where some dot is followed by exactly a listed top-level domain can hold a match.
+            case "domain" -> Anchor.chunksWith('.', PatternRules::tldAfter);
             case "ipv6" -> Anchor.chunksWith(':', (t, k) -> k + 1 < t.length()
                     && (t.charAt(k + 1) == ':' || Character.digit(t.charAt(k + 1), 16) >= 0));
             case "plate" -> Anchor.at(Hits.words("plate", "tag").where(digitsWithin(48, 1)));
@@ -113,7 +114,7 @@ final class PatternRules {
             case "dea" -> Anchor.at(Hits.CODES.where((at, p) -> at.alnumRun(p) == 9));
             case "iban" -> Anchor.at(Hits.CODES.where(PatternRules::ibanShape));
             case "street" ->
-                digitRuns((at, p, run) -> run <= 6,
+                digitRuns((at, p, run) -> run <= 6 && streetNumberEnd(at, p + run),
                         Hits.DIGIT_RUNS.followedBy(Hits.lexicon(Lexicons.STREET_TYPE), 80));
             case "street-name" -> Anchor.near(Hits.words("street", "avenue", "road", "boulevard", "lane", "drive",
                     "court", "terrace", "parkway", "highway", "circle", "trail", "way"), 64, 12);
@@ -228,6 +229,64 @@ final class PatternRules {
             i++;
         }
         return d;
+    }
+
+    /** The top-level domains the domain rule knows, lower case. */
+    private static final List<String> TLDS = List.of("com", "org", "net", "edu", "gov", "mil", "io", "info", "biz",
+            "health", "care", "us", "uk", "ca", "de", "fr", "nl", "se", "no", "dk", "fi", "es", "it", "pt", "ch", "be",
+            "au", "nz", "in", "ai", "app", "dev", "co");
+    private static final Set<String> TLD_SET = Set.copyOf(TLDS);
+
+    /** True when the ASCII letters right after the dot at {@code k} are exactly a listed top-level domain. */
+    private static boolean tldAfter(String t, int k) {
+        int e = k + 1;
+        while (e < t.length() && e - k <= 6 && isAsciiLetter(t.charAt(e))) {
+            e++;
+        }
+        return e - k >= 3 && e - k <= 7 && (e == t.length() || !isAsciiLetter(t.charAt(e)))
+                && TLD_SET.contains(t.substring(k + 1, e).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * True when "the" follows the cue word at {@code p} (after "of" for "as of"): the ordinal-date rule reads
+     * "on the 14th", and most cue words are not followed by "the".
+     */
+    private static boolean theFollows(Positions at, int p) {
+        String l = at.lowerAscii();
+        int i = skipSpace(l, skipLetters(l, p));
+        if (l.startsWith("of", i) && (i + 2 == l.length() || isRegexSpace(l.charAt(i + 2)))) {
+            i = skipSpace(l, i + 2);
+        }
+        return l.startsWith("the", i);
+    }
+
+    private static int skipLetters(String l, int i) {
+        while (i < l.length() && isAsciiLetter(l.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int skipSpace(String l, int i) {
+        while (i < l.length() && isRegexSpace(l.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The characters of {@code \s} without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /**
+     * What the street rule allows after a building number: white space, one letter and white space ("12B Main"), or
+     * a hyphen ("12-14 Main", "12B-4 Main"). Rules out doses, times and vitals before the expression is tried.
+     */
+    private static boolean streetNumberEnd(Positions at, int i) {
+        char c = charAt(at, i);
+        return isRegexSpace(c) || c == '-'
+                || isAsciiLetter(c) && (isRegexSpace(charAt(at, i + 1)) || charAt(at, i + 1) == '-');
     }
 
     private static boolean isAsciiLetter(char c) {
@@ -392,8 +451,7 @@ final class PatternRules {
                 EMAIL, Candidate.STRUCTURED));
         r.add(Rule.ci("url", "\\b(?:https?://|ftp://|www\\.)[^\\s<>\"'()\\[\\]{}]*[^\\s<>\"'()\\[\\]{}.,;:!?]", 0,
                 URL, Candidate.STRUCTURED));
-        r.add(Rule.ci("domain", "(?<![@\\w.-])(?:[a-z0-9-]+\\.)+(?:com|org|net|edu|gov|mil|io|info|biz|health|care"
-                + "|us|uk|ca|de|fr|nl|se|no|dk|fi|es|it|pt|ch|be|au|nz|in|ai|app|dev|co)(?:\\.[a-z]{2})?"
+        r.add(Rule.ci("domain", "(?<![@\\w.-])(?:[a-z0-9-]+\\.)+(?:" + String.join("|", TLDS) + ")(?:\\.[a-z]{2})?"
                 + "(?:/[^\\s<>\"']*[^\\s<>\"'.,;:!?])?(?![\\w-])", 0, URL, Candidate.PATTERN));
         r.add(Rule.of("ipv4",
                 "(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)"
