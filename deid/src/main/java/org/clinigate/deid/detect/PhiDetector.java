@@ -115,15 +115,17 @@ public final class PhiDetector {
             return;
         }
         // A mention already found with the same extent gains nothing from a weaker copy.
-        java.util.Set<Long> known = new java.util.HashSet<>();
-        for (Candidate c : found) {
-            known.add(((long) c.start() << 32) | c.end());
+        long[] known = new long[found.size()];
+        for (int i = 0; i < known.length; i++) {
+            known[i] = ((long) found.get(i).start() << 32) | found.get(i).end();
         }
+        java.util.Arrays.sort(known);
         for (java.util.Map.Entry<String, PhiCategory> e : surfaces.entrySet()) {
             String s = e.getKey();
             for (int at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length())) {
                 int end = at + s.length();
-                if (wordBoundary(text, at - 1) && wordBoundary(text, end) && !known.contains(((long) at << 32) | end)) {
+                if (wordBoundary(text, at - 1) && wordBoundary(text, end)
+                        && java.util.Arrays.binarySearch(known, ((long) at << 32) | end) < 0) {
                     found.add(new Candidate(at, end, e.getValue(), Candidate.GUESS - 1));
                 }
             }

@@ -18,8 +18,9 @@ final class PhoneDetector implements Detector {
                     + "(?:\\s{0,2}(?:x|ext\\.?|extension)\\s{0,2}\\d{1,6})?(?![\\w/]|[.-]\\d)");
     private static final Pattern INTERNATIONAL = Pattern.compile(
             "(?<![\\w+])\\+\\d{1,3}(?:[\\s.-]?\\(?\\d{1,5}\\)?){2,6}(?![\\w/]|[.-]\\d)");
+    // Digit groups are possessive: every continuation needs a non-digit next, so giving digits back never helps.
     private static final Pattern GROUPS = Pattern.compile(
-            "(?<![\\w.,/+:-])(?:\\(\\d{1,5}\\)\\s?)?\\d{2,5}(?:[ .-]\\d{2,5}){1,5}(?![\\w/%]|[.,:-]\\d)");
+            "(?<![\\w.,/+:-])(?:\\(\\d{1,5}+\\)\\s?)?\\d{2,5}+(?:[ .-]\\d{2,5}+){1,5}(?![\\w/%]|[.,:-]\\d)");
     private static final Pattern PLAIN = Pattern.compile("(?<![\\w.,/+-])\\d{10,11}(?![\\w]|[.,]\\d)");
     /** Words that say a number nearby is a phone: the cue must open a word and lie within 24 characters. */
     private static final String[] CUES = {"phone", "tel", "telephone", "call", "cell", "mobile", "mob", "contact",
