@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +40,8 @@ public final class PhiMap {
     private final Map<String, Entry> reverse = new HashMap<>();
     private final Map<PhiCategory, Integer> counters = new EnumMap<>(PhiCategory.class);
     private volatile Pattern surrogatePattern;
+    /** {@link #replacements()}, kept until the next entry is added. */
+    private Set<String> replacementSet;
 
     /**
      * @param scopeId the scope's identifier; may itself be an identifier, so it is never printed
@@ -89,6 +92,7 @@ public final class PhiMap {
             if (candidate != null && !reverse.containsKey(candidate) && !candidate.equals(original)) {
                 forward.put(key, candidate);
                 reverse.put(candidate, new Entry(category, original, candidate));
+                replacementSet = null;
                 if (!PSEUDONYM.matcher(candidate).matches()) {
                     surrogatePattern = null;
                 }
@@ -107,6 +111,19 @@ public final class PhiMap {
     /** True when {@code replacement} was issued by this scope. */
     public synchronized boolean isReplacement(String replacement) {
         return reverse.containsKey(replacement);
+    }
+
+    /**
+     * Every replacement this scope has issued, as an immutable set. The same instance is returned until an entry is
+     * added, so a caller that checks each answer against the scope's pseudonyms does not copy the scope each time.
+     */
+    public synchronized Set<String> replacements() {
+        Set<String> r = replacementSet;
+        if (r == null) {
+            r = Set.copyOf(reverse.keySet());
+            replacementSet = r;
+        }
+        return r;
     }
 
     public synchronized int size() {
@@ -136,6 +153,7 @@ public final class PhiMap {
     public synchronized void restore(Entry entry) {
         forward.put(new Key(entry.category(), entry.original()), entry.replacement());
         reverse.put(entry.replacement(), entry);
+        replacementSet = null;
         Matcher m = Pattern.compile("_([0-9]{1,9})\\]$").matcher(entry.replacement());
         if (m.find()) {
             counters.merge(entry.category(), Integer.parseInt(m.group(1)), Math::max);

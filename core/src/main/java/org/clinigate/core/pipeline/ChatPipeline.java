@@ -151,11 +151,7 @@ public final class ChatPipeline {
         if (outputRail == null || deidentifiedAnswer == null || deidentifiedAnswer.isEmpty()) {
             return Verdict.PASS;
         }
-        java.util.Set<String> pseudonyms = new java.util.HashSet<>();
-        for (PhiMap.Entry e : map.entries()) {
-            pseudonyms.add(e.replacement());
-        }
-        return outputRail.check(deidentifiedAnswer, RailContext.of(task).withPseudonyms(pseudonyms));
+        return outputRail.check(deidentifiedAnswer, RailContext.of(task).withPseudonyms(map.replacements()));
     }
 
     /**

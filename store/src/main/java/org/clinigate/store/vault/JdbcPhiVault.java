@@ -89,8 +89,13 @@ public final class JdbcPhiVault implements PhiVault {
         check(key);
         Instant now = clock.instant();
         refreshKeysetIfDue(now);
-        Row row = current(key, now);
+        // The revision alone tells whether the cached copy is current; the ciphertext is read only when it is not.
         Cached cached = cache.get(key);
+        VaultRows.Stamp stamp = cached == null ? null : currentStamp(key, now);
+        if (cached != null && stamp != null && cached.revision() == stamp.revision()) {
+            return cached.map();
+        }
+        Row row = cached != null && stamp == null ? null : current(key, now);
         if (row == null) {
             if (cached != null && cached.revision() == 0) {
                 return cached.map();
@@ -222,6 +227,17 @@ public final class JdbcPhiVault implements PhiVault {
     /** The keyset in use. */
     public VaultKeyset keyset() {
         return cipher.keyset();
+    }
+
+    /** {@link #current}'s answer without the ciphertext: the row's stamp, or null. */
+    private VaultRows.Stamp currentStamp(ScopeKey key, Instant now) {
+        VaultRows.Stamp stamp = rows.stamp(key);
+        Instant cutoff = now.minus(settings.retention());
+        if (stamp != null && stamp.lastUsed().isBefore(cutoff)) {
+            rows.deleteExpired(key, stamp.revision(), cutoff);
+            return null;
+        }
+        return stamp;
     }
 
     /** The row of a scope, or null when it has none or its retention ran out (the expired row is deleted). */

@@ -35,6 +35,10 @@ final class VaultRows {
         }
     }
 
+    /** A row's revision and last use: enough to tell whether a cached copy is current. */
+    record Stamp(long revision, Instant lastUsed) {
+    }
+
     /** A row to re-encrypt: its scope, revision and ciphertext. */
     record Stale(ScopeKey scope, long revision, long keyId, byte[] ciphertext) {
         @Override
@@ -56,6 +60,20 @@ final class VaultRows {
             bindScope(s, 1, scope);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? new Row(r.getLong(1), r.getLong(2), r.getBytes(3), instant(r, 4)) : null;
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.wrap(ErrorCode.CG_4001, "reading a vault scope", e);
+        }
+    }
+
+    /** The revision and last use of a scope's row, without its ciphertext, or null when it has none. */
+    Stamp stamp(ScopeKey scope) {
+        try (Connection c = db.connection();
+                PreparedStatement s = c
+                        .prepareStatement("SELECT revision, last_used_at FROM phi_vault" + WHERE_SCOPE)) {
+            bindScope(s, 1, scope);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? new Stamp(r.getLong(1), instant(r, 2)) : null;
             }
         } catch (SQLException e) {
             throw SqlErrors.wrap(ErrorCode.CG_4001, "reading a vault scope", e);
