@@ -20,6 +20,8 @@ public final class GatewayMetrics implements PipelineObserver {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicInteger activeStreams = new AtomicInteger();
     private final java.util.Map<String, Timer> stages = new java.util.concurrent.ConcurrentHashMap<>();
+    /** One counter per category, built on first use: every call reports its spans. */
+    private final java.util.Map<PhiCategory, Counter> phiSpans = new java.util.concurrent.ConcurrentHashMap<>();
 
     public GatewayMetrics() {
         registry.gauge("clinigate.streams.active", activeStreams);
@@ -85,8 +87,9 @@ public final class GatewayMetrics implements PipelineObserver {
     @Override
     public void phiFound(Map<PhiCategory, Integer> counts) {
         for (Map.Entry<PhiCategory, Integer> e : counts.entrySet()) {
-            Counter.builder("clinigate.phi.spans").description("identifiers replaced in prompts, by category")
-                    .tag("category", e.getKey().name()).register(registry).increment(e.getValue());
+            phiSpans.computeIfAbsent(e.getKey(), c -> Counter.builder("clinigate.phi.spans")
+                    .description("identifiers replaced in prompts, by category").tag("category", c.name())
+                    .register(registry)).increment(e.getValue());
         }
     }
 
