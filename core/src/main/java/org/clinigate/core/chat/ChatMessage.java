@@ -2,7 +2,6 @@ package org.clinigate.core.chat;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.clinigate.core.error.ClinigateException;
 import org.clinigate.core.error.ErrorCode;
 
@@ -37,8 +36,17 @@ public record ChatMessage(Role role, List<ContentPart> parts) {
 
     /** The text parts joined without separator; images are left out. */
     public String text() {
-        return parts.stream().filter(ContentPart.Text.class::isInstance).map(p -> ((ContentPart.Text) p).text())
-                .collect(Collectors.joining());
+        // Called several times per message on the request path; a plain message has one text part.
+        if (parts.size() == 1 && parts.get(0) instanceof ContentPart.Text only) {
+            return only.text();
+        }
+        StringBuilder b = new StringBuilder();
+        for (ContentPart p : parts) {
+            if (p instanceof ContentPart.Text t) {
+                b.append(t.text());
+            }
+        }
+        return b.toString();
     }
 
     public boolean hasImage() {
