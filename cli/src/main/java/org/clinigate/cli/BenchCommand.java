@@ -40,6 +40,10 @@ final class BenchCommand implements Callable<Integer> {
             + "fast-ingest (real query embeddings, stand-in chunk vectors, for large N) or hashing.")
     String knowledgeMode;
 
+    @Option(names = "--embedder", defaultValue = "model", description = "knowledge: model (all-MiniLM-L6-v2) or "
+            + "static (static vectors distilled from it; the table is built on first use) (default: ${DEFAULT-VALUE}).")
+    String embedder;
+
     @Option(names = "--model", description = "inference: a GGUF file; tokens/s through the backend and straight through the binding.")
     java.nio.file.Path model;
 
@@ -98,7 +102,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (target.equals("knowledge")) {
             org.clinigate.knowledge.bench.KnowledgeBench.main(new String[]{"--chunks", Integer.toString(chunks),
-                    "--queries", Integer.toString(queries), "--mode", knowledgeMode});
+                    "--queries", Integer.toString(queries), "--mode", knowledgeMode, "--embedder", embedder});
             return 0;
         }
         if (target.equals("security")) {

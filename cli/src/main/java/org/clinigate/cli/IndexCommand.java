@@ -44,6 +44,11 @@ final class IndexCommand implements Runnable {
         @Option(names = "--index", description = "The index folder (default: data/clinigate/knowledge).")
         Path index = DEFAULT_INDEX;
 
+        @Option(names = "--embedder", description = "For a new index: model (all-MiniLM-L6-v2, the default) or static "
+                + "(static vectors distilled from it, built on first use; ADR 0020). An existing index keeps the "
+                + "embedder it was built with; naming another is refused.")
+        String embedder;
+
         @Override
         public Integer call() throws IOException {
             List<Path> files = new ArrayList<>();
@@ -64,7 +69,10 @@ final class IndexCommand implements Runnable {
             int failed = 0;
             int chunks = 0;
             long t0 = System.nanoTime();
-            try (KnowledgeIndex idx = KnowledgeIndex.open(index)) {
+            KnowledgeIndex opened = embedder == null
+                    ? KnowledgeIndex.open(index)
+                    : KnowledgeIndex.open(index, embedder);
+            try (KnowledgeIndex idx = opened) {
                 if (starter) {
                     for (SourceDocument d : StarterCorpus.documents()) {
                         chunks += idx.add(d).chunks();

@@ -27,7 +27,8 @@ import org.clinigate.core.Sha256;
 import org.clinigate.core.error.ClinigateException;
 import org.clinigate.core.error.ErrorCode;
 import org.clinigate.knowledge.embed.Embedder;
-import org.clinigate.knowledge.embed.MiniLmEmbedder;
+import org.clinigate.knowledge.embed.Embedders;
+import org.clinigate.knowledge.embed.StaticEmbedder;
 
 /**
  * A hybrid search index over guideline documents in one Lucene directory: BM25 over title, headings and chunk
@@ -39,7 +40,8 @@ import org.clinigate.knowledge.embed.MiniLmEmbedder;
  * all of its old chunks or all of its new ones.
  *
  * <p><b>Models.</b> The embedding model's id is stored with every commit; opening an index with another model
- * fails with CG-5005 instead of mixing vectors.
+ * fails with CG-5005 instead of mixing vectors. {@link #open(Path)} picks the embedder the index was built with;
+ * {@link #open(Path, String)} picks one by setting (MiniLM or static vectors, ADR 0020).
  *
  * <p><b>Threads.</b> Searches run concurrently with each other and with writes; writes are serialized. One
  * process at a time may open a directory (a second gets CG-5005).
@@ -75,14 +77,44 @@ public final class KnowledgeIndex implements AutoCloseable {
         this.hybrid = new HybridSearch(writer.getAnalyzer(), embedder);
     }
 
-    /** Opens or creates the index in {@code dir} with the bundled embedding model (all-MiniLM-L6-v2). */
+    /**
+     * Opens the index in {@code dir} with the embedder it was built with ({@link Embedders#nameOf}), or creates it
+     * with the bundled model (all-MiniLM-L6-v2, setting {@value Embedders#MODEL}).
+     */
     public static KnowledgeIndex open(Path dir) {
-        MiniLmEmbedder model = new MiniLmEmbedder();
+        return open(dir, recordedModel(dir).flatMap(Embedders::nameOf).orElse(Embedders.MODEL));
+    }
+
+    /**
+     * Opens or creates the index in {@code dir} with the embedder named {@code embedder} (one of
+     * {@link Embedders#NAMES}, else CG-1001); a static table is cached in {@link Embedders#cacheDir}. An index built
+     * with another embedder is refused (CG-5005).
+     */
+    public static KnowledgeIndex open(Path dir, String embedder) {
+        Embedder model = Embedders.create(embedder, Embedders.cacheDir(dir), StaticEmbedder.Progress.logging());
         try {
             return open(dir, model, new Chunker(), true);
         } catch (RuntimeException e) {
-            model.close();
+            if (model instanceof AutoCloseable c) {
+                closeQuietly(c);
+            }
             throw e;
+        }
+    }
+
+    /** The embedding model id recorded in the last commit of the index in {@code dir}, if there is one. */
+    public static Optional<String> recordedModel(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Directory directory = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(SegmentInfos.readLatestCommit(directory).getUserData().get(MODEL_KEY));
+        } catch (IOException e) {
+            throw new ClinigateException(ErrorCode.CG_5005, "cannot read knowledge index: " + e.getClass()
+                    .getSimpleName(), e);
         }
     }
 

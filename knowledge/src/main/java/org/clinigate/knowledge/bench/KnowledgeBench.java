@@ -16,6 +16,7 @@ import org.clinigate.knowledge.KnowledgeIndex;
 import org.clinigate.knowledge.SearchFilter;
 import org.clinigate.knowledge.SourceDocument;
 import org.clinigate.knowledge.embed.Embedder;
+import org.clinigate.knowledge.embed.Embedders;
 import org.clinigate.knowledge.embed.HashingEmbedder;
 import org.clinigate.knowledge.embed.MiniLmEmbedder;
 
@@ -24,15 +25,17 @@ import org.clinigate.knowledge.embed.MiniLmEmbedder;
  * chunks/s including embeddings (and as a fraction of the bare rate), and hybrid retrieval latency (p50, p95, p99)
  * at N chunks. It prints figures; it asserts nothing.
  *
- * <p>Modes: {@code model} embeds everything with all-MiniLM-L6-v2; {@code fast-ingest} builds the index with
+ * <p>Modes: {@code model} embeds everything with the embedder; {@code fast-ingest} builds the index with
  * model-free hashed vectors of the same dimension (384) so that 100,000 chunks take minutes, while every query
  * still pays for a real MiniLM embedding, so retrieval latency keeps its true cost structure (query embedding +
- * BM25 + HNSW over N vectors); {@code hashing} uses no model at all and isolates the index's own cost.
+ * BM25 + HNSW over N vectors); {@code hashing} uses no model at all and isolates the index's own cost. The
+ * embedder ({@code model} = all-MiniLM-L6-v2, {@code static} = static vectors distilled from it) is the model of
+ * the first two modes.
  */
 public final class KnowledgeBench {
 
-    /** What to run. */
-    public record Options(int chunks, int queries, String mode, Path dir, int docsPerBatch) {
+    /** What to run; {@code embedder} is one of {@link Embedders#NAMES}. */
+    public record Options(int chunks, int queries, String mode, Path dir, int docsPerBatch, String embedder) {
         public Options {
             if (chunks < 10 || queries < 10) {
                 throw new IllegalArgumentException("chunks and queries must be at least 10");
@@ -40,6 +43,12 @@ public final class KnowledgeBench {
             if (!List.of("model", "fast-ingest", "hashing").contains(mode)) {
                 throw new IllegalArgumentException("mode must be model, fast-ingest or hashing, was " + mode);
             }
+            Embedders.check(embedder);
+        }
+
+        /** With the default embedder (all-MiniLM-L6-v2). */
+        public Options(int chunks, int queries, String mode, Path dir, int docsPerBatch) {
+            this(chunks, queries, mode, dir, docsPerBatch, Embedders.MODEL);
         }
     }
 
@@ -51,11 +60,16 @@ public final class KnowledgeBench {
     private KnowledgeBench() {
     }
 
-    /** {@code KnowledgeBench [--chunks N] [--queries Q] [--mode model|fast-ingest|hashing] [--dir PATH]}. */
+    /**
+     * {@code KnowledgeBench [--chunks N] [--queries Q] [--mode model|fast-ingest|hashing] [--embedder model|static]
+     * [--dir PATH]}. A static table is cached beside the index folder (for a temporary folder: in the temporary
+     * folder) unless {@value Embedders#CACHE_PROPERTY} names another.
+     */
     public static void main(String[] args) throws IOException {
         int chunks = 10_000;
         int queries = 300;
         String mode = "model";
+        String embedder = Embedders.MODEL;
         Path dir = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -63,12 +77,13 @@ public final class KnowledgeBench {
                 case "--queries" -> queries = Integer.parseInt(args[i + 1]);
                 case "--mode" -> mode = args[i + 1];
                 case "--dir" -> dir = Path.of(args[i + 1]);
+                case "--embedder" -> embedder = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Path d = dir != null ? dir : Files.createTempDirectory("clinigate-kbench");
         try {
-            run(new Options(chunks, queries, mode, d, 100), System.out);
+            run(new Options(chunks, queries, mode, d, 100, embedder), System.out);
         } finally {
             if (dir == null) {
                 deleteTree(d);
@@ -78,17 +93,17 @@ public final class KnowledgeBench {
 
     /** Runs the benchmark in an empty directory, printing progress and figures to {@code out}. */
     public static Result run(Options o, PrintStream out) {
-        out.printf(Locale.ROOT, "knowledge bench: %d chunks (~%d chars each), %d queries, mode %s, %d cores, Java %s%n",
-                o.chunks(), BenchCorpus.CHUNK_CHARS, o.queries(), o.mode(), Runtime.getRuntime().availableProcessors(),
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, "knowledge bench: %d chunks (~%d chars each), %d queries, mode %s, embedder %s, %d "
+                + "cores, Java %s%n", o.chunks(), BenchCorpus.CHUNK_CHARS, o.queries(), o.mode(), o.embedder(), cores,
                 Runtime.version());
-        try (Models models = Models.of(o.mode())) {
+        try (Models models = Models.of(o, out)) {
             BenchCorpus corpus = new BenchCorpus(42);
             List<String> sample = corpus.chunkTexts(Math.min(o.chunks(), 640));
             Rate bare = bareRate(models.model, sample);
             if (models.model != null) {
-                double tokens = sample.stream().mapToInt(models.model::tokenCount).average().orElse(0);
-                out.printf(Locale.ROOT, "bare model: %.1f chunks/s on %d chunks of %.0f word pieces on average (%.1f "
-                        + "chunks per CPU-second)%n", bare.wall(), sample.size(), tokens, bare.perCpuSecond());
+                out.printf(Locale.ROOT, "bare model (%s): %.1f chunks/s on %d chunks%s (%.1f chunks per CPU-second)%n",
+                        models.model.modelId(), bare.wall(), sample.size(), models.tokens(sample), bare.perCpuSecond());
             }
             Rate ingest;
             try (KnowledgeIndex index = KnowledgeIndex.open(o.dir(), models.indexEmbedder)) {
@@ -215,35 +230,52 @@ public final class KnowledgeBench {
         }
     }
 
-    /** The model and the embedder the index is built with, per mode. */
+    /** The model (MiniLM or static vectors) and the embedder the index is built with, per mode. */
     private static final class Models implements AutoCloseable {
-        final MiniLmEmbedder model;
+        final Embedder model;
         final Embedder indexEmbedder;
 
-        private Models(MiniLmEmbedder model, Embedder indexEmbedder) {
+        private Models(Embedder model, Embedder indexEmbedder) {
             this.model = model;
             this.indexEmbedder = indexEmbedder;
         }
 
-        static Models of(String mode) {
-            return switch (mode) {
-                case "model" -> {
-                    MiniLmEmbedder m = new MiniLmEmbedder();
-                    yield new Models(m, m);
+        static Models of(Options o, PrintStream out) {
+            if (o.mode().equals("hashing")) {
+                return new Models(null, new HashingEmbedder(384));
+            }
+            long t0 = System.nanoTime();
+            Embedder m = Embedders.create(o.embedder(), Embedders.cacheDir(o.dir()), (done, total) -> {
+                if (done == total) {
+                    out.printf(Locale.ROOT, "static table: distilled %d word pieces in %.1f s%n", total,
+                            (System.nanoTime() - t0) / 1e9);
                 }
-                case "fast-ingest" -> {
-                    MiniLmEmbedder m = new MiniLmEmbedder();
-                    yield new Models(m, new QueryCostEmbedder(m, new HashingEmbedder(m.dimension())));
-                }
-                case "hashing" -> new Models(null, new HashingEmbedder(384));
-                default -> throw new UnsupportedOperationException("mode " + mode);
+            });
+            out.printf(Locale.ROOT, "embedder %s ready in %.1f s%n", m.modelId(), (System.nanoTime() - t0) / 1e9);
+            return switch (o.mode()) {
+                case "model" -> new Models(m, m);
+                case "fast-ingest" -> new Models(m, new QueryCostEmbedder(m, new HashingEmbedder(m.dimension())));
+                default -> throw new UnsupportedOperationException("mode " + o.mode());
             };
+        }
+
+        /** ", N word pieces on average" for MiniLM, whose cost grows with them; empty otherwise. */
+        String tokens(List<String> sample) {
+            if (model instanceof MiniLmEmbedder m) {
+                return String.format(Locale.ROOT, " of %.0f word pieces on average", sample.stream().mapToInt(
+                        m::tokenCount).average().orElse(0));
+            }
+            return "";
         }
 
         @Override
         public void close() {
-            if (model != null) {
-                model.close();
+            if (model instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // Closing frees native memory only.
+                }
             }
         }
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.clinigate.core.error.ClinigateException;
 import org.clinigate.core.error.ErrorCode;
 
@@ -37,8 +38,8 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     /** The id recorded in indexes built with this model. */
     public static final String MODEL_ID = "all-minilm-l6-v2-q";
 
-    private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
-    private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+    static final String MODEL = "/all-minilm-l6-v2-q.onnx";
+    static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
     private static final int MAX_TOKENS = 256;
 
     private final OrtEnvironment env;
@@ -99,14 +100,21 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
         if (texts.size() <= 1) {
             return texts.isEmpty() ? List.of() : List.of(embedOne(texts.get(0)));
         }
-        float[][] out = new float[texts.size()][];
+        return inParallel(texts.size(), i -> embedOne(texts.get(i)));
+    }
+
+    /**
+     * {@code work} applied to 0..n-1 on this embedder's threads, results in order. Each worker takes every
+     * threads-th index: equal shares without a queue of tiny tasks.
+     */
+    List<float[]> inParallel(int n, IntFunction<float[]> work) {
+        float[][] out = new float[n][];
         List<Future<?>> parts = new ArrayList<>(threads);
-        // Each worker takes every threads-th text: equal shares without a queue of tiny tasks.
-        for (int w = 0; w < Math.min(threads, texts.size()); w++) {
+        for (int w = 0; w < Math.min(threads, n); w++) {
             int first = w;
             parts.add(pool.submit(() -> {
-                for (int i = first; i < texts.size(); i += threads) {
-                    out[i] = embedOne(texts.get(i));
+                for (int i = first; i < n; i += threads) {
+                    out[i] = work.apply(i);
                 }
             }));
         }
@@ -138,6 +146,16 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
 
     private float[] embedOne(String text) {
         long[] tokenIds = tokenizer.encode(text).getIds();
+        long[][] mask = {new long[tokenIds.length]};
+        Arrays.fill(mask[0], 1L);
+        return meanPool(new float[][][]{hiddenStates(tokenIds)}, mask)[0];
+    }
+
+    /**
+     * The last hidden state, one row per token, of the model run on exactly these word-piece ids (special tokens
+     * are not added). For distilling per-token vectors ({@link StaticEmbedder}).
+     */
+    float[][] hiddenStates(long[] tokenIds) {
         long[][] ids = {tokenIds};
         long[][] mask = {new long[tokenIds.length]};
         Arrays.fill(mask[0], 1L);
@@ -149,8 +167,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(env, new long[1][tokenIds.length]));
             }
             try (OrtSession.Result result = session.run(inputs)) {
-                float[][][] hidden = (float[][][]) result.get(0).getValue();
-                return meanPool(hidden, mask)[0];
+                return ((float[][][]) result.get(0).getValue())[0];
             }
         } catch (OrtException | RuntimeException e) {
             throw new ClinigateException(ErrorCode.CG_5006, "embedding model failed on a text of " + tokenIds.length
@@ -183,7 +200,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
         return out;
     }
 
-    private static byte[] resource(String name) throws IOException {
+    static byte[] resource(String name) throws IOException {
         try (InputStream in = MiniLmEmbedder.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IOException("model resource missing");
