@@ -239,43 +239,8 @@ interface Anchor {
 
         /** Word starts that begin with one of {@code prefixes}, ignoring ASCII case. */
         static Hits words(String... prefixes) {
-            String[][] byLetter = new String[26][];
-            for (String p : prefixes) {
-                String l = p.toLowerCase(Locale.ROOT);
-                char c = l.charAt(0);
-                if (c < 'a' || c > 'z') {
-                    throw new IllegalArgumentException("a word prefix starts with an ASCII letter");
-                }
-                String[] b = byLetter[c - 'a'];
-                b = b == null ? new String[1] : Arrays.copyOf(b, b.length + 1);
-                b[b.length - 1] = l;
-                byLetter[c - 'a'] = b;
-            }
-            return at -> {
-                String lower = at.lowerAscii();
-                int[] out = new int[8];
-                int k = 0;
-                int letters = 0;
-                for (int l = 0; l < 26; l++) {
-                    if (byLetter[l] == null) {
-                        continue;
-                    }
-                    letters++;
-                    for (int p : at.wordStartsWith((char) ('a' + l))) {
-                        if (startsWithAny(lower, p, byLetter[l])) {
-                            if (k == out.length) {
-                                out = Arrays.copyOf(out, k * 2);
-                            }
-                            out[k++] = p;
-                        }
-                    }
-                }
-                int[] found = Arrays.copyOf(out, k);
-                if (letters > 1) {
-                    Arrays.sort(found);
-                }
-                return found;
-            };
+            int id = WordPrefixes.register(prefixes);
+            return at -> at.wordsWithPrefix(id);
         }
 
         /** Every place where one of {@code needles} occurs, ignoring ASCII case. */
@@ -298,23 +263,5 @@ interface Anchor {
             };
         }
 
-        private static boolean startsWithAny(String lower, int p, String[] prefixes) {
-            int n = lower.length();
-            // Compared by hand: most prefixes fail at their second letter, before an intrinsic pays off.
-            for (String s : prefixes) {
-                int len = s.length();
-                if (p + len > n) {
-                    continue;
-                }
-                int k = 1;
-                while (k < len && lower.charAt(p + k) == s.charAt(k)) {
-                    k++;
-                }
-                if (k == len) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }

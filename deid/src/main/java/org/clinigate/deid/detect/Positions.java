@@ -25,7 +25,6 @@ final class Positions {
     final int[] wordStarts;
     final int wordStartCount;
     private String lowerAscii;
-    private int[][] byLetter;
     /** Digits before each offset, for {@link #digitsIn}. */
     private int[] digitCounts;
     private final java.util.IdentityHashMap<Anchor.Hits, int[]> hits = new java.util.IdentityHashMap<>();
@@ -78,6 +77,18 @@ final class Positions {
         wordStartCount = nw;
     }
 
+    private int[][] prefixed;
+
+    /** Word starts matching registered prefix list {@code id} (see {@link WordPrefixes}), all lists in one pass. */
+    int[] wordsWithPrefix(int id) {
+        int[][] p = prefixed;
+        if (p == null || id >= p.length) {
+            p = WordPrefixes.match(this);
+            prefixed = p;
+        }
+        return p[id];
+    }
+
     /** The positions {@code h} finds, computed once per text for each shared list. */
     int[] hits(Anchor.Hits h) {
         int[] r = hits.get(h);
@@ -86,33 +97,6 @@ final class Positions {
             hits.put(h, r);
         }
         return r;
-    }
-
-    /** Word starts whose first letter is {@code letter} (a to z, either case), ascending. */
-    int[] wordStartsWith(char letter) {
-        int[][] b = byLetter;
-        if (b == null) {
-            int[] counts = new int[26];
-            for (int i = 0; i < wordStartCount; i++) {
-                int l = (text.charAt(wordStarts[i]) | 0x20) - 'a';
-                if (l >= 0 && l < 26) {
-                    counts[l]++;
-                }
-            }
-            b = new int[26][];
-            for (int l = 0; l < 26; l++) {
-                b[l] = new int[counts[l]];
-            }
-            int[] fill = new int[26];
-            for (int i = 0; i < wordStartCount; i++) {
-                int l = (text.charAt(wordStarts[i]) | 0x20) - 'a';
-                if (l >= 0 && l < 26) {
-                    b[l][fill[l]++] = wordStarts[i];
-                }
-            }
-            byLetter = b;
-        }
-        return b[letter - 'a'];
     }
 
     /** Length of the run of ASCII letters and digits that starts at {@code p}. */
