@@ -26,6 +26,17 @@ final class PhoneDetector implements Detector {
     private static final String[] CUES = {"phone", "tel", "telephone", "call", "cell", "mobile", "mob", "contact",
             "number", "reach", "fax", "pager", "page", "ph", "home", "work", "office", "beeper", "text", "whatsapp"};
 
+    private static final String[][] CUES_BY_LETTER = byLetter(CUES);
+
+    private static String[][] byLetter(String[] words) {
+        String[][] out = new String[26][];
+        for (int l = 0; l < 26; l++) {
+            char c = (char) ('a' + l);
+            out[l] = java.util.Arrays.stream(words).filter(w -> w.charAt(0) == c).toArray(String[]::new);
+        }
+        return out;
+    }
+
     /** A phone number has 7 digits within its first 60 characters, whatever its separators. */
     private static boolean sevenDigits(Positions at, int p) {
         return at.digitsIn(p, p + 60) >= 7;
@@ -99,10 +110,14 @@ final class PhoneDetector implements Detector {
                 ? before.substring(0, before.length() - 2)
                 : before.endsWith("\n") || before.endsWith("\r") ? before.substring(0, before.length() - 1) : before;
         String seg = b.substring(Math.max(b.lastIndexOf('\n'), b.lastIndexOf('\r')) + 1).toLowerCase(Locale.ROOT);
-        for (String c : CUES) {
-            for (int i = seg.lastIndexOf(c); i >= 0; i = seg.lastIndexOf(c, i - 1)) {
-                boolean start = i == 0 || !isWordChar(seg.charAt(i - 1));
-                if (start && seg.length() - (i + c.length()) <= 24) {
+        // One pass over the word starts, each tried against the cues that begin with its letter.
+        for (int i = 0; i < seg.length(); i++) {
+            char first = seg.charAt(i);
+            if (first < 'a' || first > 'z' || i > 0 && isWordChar(seg.charAt(i - 1))) {
+                continue;
+            }
+            for (String c : CUES_BY_LETTER[first - 'a']) {
+                if (seg.startsWith(c, i) && seg.length() - (i + c.length()) <= 24) {
                     return true;
                 }
             }

@@ -246,36 +246,47 @@ final class TextView {
         return i >= 0 && i < size && type[i] == PUNCT && text.charAt(start[i]) == c;
     }
 
+    private static final int SHAPE_KNOWN = 1;
+    private static final int FIRST_UPPER = 1 << 1;
+    private static final int LOWER_AFTER_FIRST = 1 << 2;
+    private static final int ANY_LOWER = 1 << 3;
+    private static final int ANY_UPPER = 1 << 4;
+    /** The case of each token's letters, computed once: the detectors ask about it many times per token. */
+    private byte[] shapes;
+
+    private int shape(int i) {
+        byte[] sh = shapes;
+        if (sh == null) {
+            sh = new byte[size];
+            shapes = sh;
+        }
+        int s = sh[i];
+        if (s == 0) {
+            s = SHAPE_KNOWN;
+            for (int k = start[i]; k < end[i]; k++) {
+                char c = text.charAt(k);
+                if (Character.isLowerCase(c)) {
+                    s |= ANY_LOWER | (k > start[i] ? LOWER_AFTER_FIRST : 0);
+                } else if (Character.isUpperCase(c)) {
+                    s |= ANY_UPPER | (k == start[i] ? FIRST_UPPER : 0);
+                }
+            }
+            sh[i] = (byte) s;
+        }
+        return s;
+    }
+
     /** First letter upper case and at least one lower-case letter: "Smith", "McDonald". */
     boolean isTitle(int i) {
-        if (!Character.isUpperCase(text.charAt(start[i]))) {
-            return false;
-        }
-        for (int k = start[i] + 1; k < end[i]; k++) {
-            if (Character.isLowerCase(text.charAt(k))) {
-                return true;
-            }
-        }
-        return false;
+        return (shape(i) & (FIRST_UPPER | LOWER_AFTER_FIRST)) == (FIRST_UPPER | LOWER_AFTER_FIRST);
     }
 
     boolean isAllUpper(int i) {
-        for (int k = start[i]; k < end[i]; k++) {
-            char c = text.charAt(k);
-            if (Character.isLowerCase(c)) {
-                return false;
-            }
-        }
-        return true;
+        return (shape(i) & ANY_LOWER) == 0;
     }
 
     boolean isAllLower(int i) {
-        for (int k = start[i]; k < end[i]; k++) {
-            if (Character.isUpperCase(text.charAt(k))) {
-                return false;
-            }
-        }
-        return true;
+        return (shape(i) & ANY_UPPER) == 0;
     }
 
     /** The first token that ends after {@code offset}, or -1. */
