@@ -19,9 +19,13 @@ import java.util.Map;
 final class WordPrefixes {
 
     private static final Object LOCK = new Object();
+    private static final int BUCKETS = 26 * 27;
     private static final Map<List<String>, Integer> IDS = new HashMap<>();
-    /** By first letter (a to z): each prefix there, lower case, with the id of its list. */
-    private static volatile Table table = new Table(new String[26][], new int[26][], 0);
+    /**
+     * By the first two characters ({@link #bucket}): each prefix that can start there, lower case, with the id of its
+     * list. A one-letter prefix is in every bucket of its letter.
+     */
+    private static volatile Table table = new Table(new String[BUCKETS][], new int[BUCKETS][], 0);
 
     private record Table(String[][] prefixes, int[][] lists, int count) {
     }
@@ -51,13 +55,17 @@ final class WordPrefixes {
             String[][] byLetter = t.prefixes().clone();
             int[][] lists = t.lists().clone();
             for (String p : key) {
-                int l = p.charAt(0) - 'a';
-                String[] ps = byLetter[l] == null ? new String[0] : byLetter[l];
-                int[] ls = lists[l] == null ? new int[0] : lists[l];
-                byLetter[l] = Arrays.copyOf(ps, ps.length + 1);
-                byLetter[l][ps.length] = p;
-                lists[l] = Arrays.copyOf(ls, ls.length + 1);
-                lists[l][ls.length] = next;
+                int first = (p.charAt(0) - 'a') * 27;
+                int from = p.length() == 1 ? first : bucket(p, 0);
+                int to = p.length() == 1 ? first + 27 : from + 1;
+                for (int b = from; b < to; b++) {
+                    String[] ps = byLetter[b] == null ? new String[0] : byLetter[b];
+                    int[] ls = lists[b] == null ? new int[0] : lists[b];
+                    byLetter[b] = Arrays.copyOf(ps, ps.length + 1);
+                    byLetter[b][ps.length] = p;
+                    lists[b] = Arrays.copyOf(ls, ls.length + 1);
+                    lists[b][ls.length] = next;
+                }
             }
             table = new Table(byLetter, lists, next + 1);
             IDS.put(key, next);
@@ -82,12 +90,12 @@ final class WordPrefixes {
         int n = lower.length();
         for (int w = 0; w < at.wordStartCount; w++) {
             int p = at.wordStarts[w];
-            int l = lower.charAt(p) - 'a';
-            if (l < 0 || l >= 26 || t.prefixes()[l] == null) {
+            int b = bucket(lower, p);
+            if (b < 0 || t.prefixes()[b] == null) {
                 continue;
             }
-            String[] ps = t.prefixes()[l];
-            int[] ls = t.lists()[l];
+            String[] ps = t.prefixes()[b];
+            int[] ls = t.lists()[b];
             int last = -1;
             for (int k = 0; k < ps.length; k++) {
                 int list = ls[k];
@@ -108,6 +116,16 @@ final class WordPrefixes {
             out[i] = Arrays.copyOf(out[i], sizes[i]);
         }
         return out;
+    }
+
+    /** The bucket of the word at {@code p}: its first letter, and its second character if a letter; -1 if none. */
+    private static int bucket(String lower, int p) {
+        int l = lower.charAt(p) - 'a';
+        if (l < 0 || l >= 26) {
+            return -1;
+        }
+        int second = p + 1 < lower.length() ? lower.charAt(p + 1) - 'a' : -1;
+        return l * 27 + (second >= 0 && second < 26 ? second : 26);
     }
 
     private static boolean startsWith(String lower, int n, int p, String prefix) {
