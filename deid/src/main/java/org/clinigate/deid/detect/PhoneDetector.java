@@ -42,6 +42,18 @@ final class PhoneDetector implements Detector {
         return at.digitsIn(p, p + 60) >= 7;
     }
 
+    /** {@code \\s}, '.' or '-' at {@code i}, then a digit. */
+    private static boolean separatorThenDigit(Positions at, int i) {
+        char c = at(at, i);
+        boolean separator = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '.'
+                || c == '-';
+        return separator && isDigit(at(at, i + 1));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static char at(Positions at, int p) {
         return p < at.text.length() ? at.text.charAt(p) : ' ';
     }
@@ -50,15 +62,17 @@ final class PhoneDetector implements Detector {
     private static final Anchor NANP_AT = Anchor.at(Anchor.Hits.digitRunsOr("(+").where((at, p) -> {
         int run = at.digitRunLength(p);
         char c = at(at, p);
-        return (c == '+' || c == '(' || run == 1 || run == 3) && sevenDigits(at, p);
+        // "+", "(", a leading "1" of a country code, or an area code followed by a separator and the next group.
+        return (c == '+' || c == '(' || run == 1 && c == '1' || run == 3 && separatorThenDigit(at, p + 3))
+                && sevenDigits(at, p);
     }));
     private static final Anchor PLUS_AT = Anchor.at(Anchor.Hits.digitRunsOr("+")
             .where((at, p) -> at(at, p) == '+' && sevenDigits(at, p)));
     private static final Anchor GROUPS_AT = Anchor.at(Anchor.Hits.digitRunsOr("(").where((at, p) -> {
         int run = at.digitRunLength(p);
         char next = at(at, p + run);
-        return (at(at, p) == '(' || run >= 2 && run <= 5 && (next == ' ' || next == '.' || next == '-'))
-                && sevenDigits(at, p);
+        return (at(at, p) == '(' || run >= 2 && run <= 5 && (next == ' ' || next == '.' || next == '-')
+                && isDigit(at(at, p + run + 1))) && sevenDigits(at, p);
     }));
     private static final Anchor DIGITS_AT = Anchor.at(Anchor.Hits.DIGIT_RUNS.where((at, p) -> {
         int run = at.digitRunLength(p);
