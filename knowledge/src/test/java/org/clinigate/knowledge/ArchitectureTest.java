@@ -37,11 +37,18 @@ class ArchitectureTest {
 
     @Test
     void terminology_stands_apart_from_the_guideline_index() {
+        // the embedders are shared: the ICD-10-CM normalizer's semantic candidates use them (ADR 0016)
         noClasses().that().resideInAPackage("org.clinigate.knowledge.terminology..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.clinigate.knowledge", "org.clinigate.knowledge.ingest..",
-                        "org.clinigate.knowledge.cite..", "org.clinigate.knowledge.embed..",
-                        "org.clinigate.knowledge.bench..", "org.clinigate.knowledge.starter..")
+                        "org.clinigate.knowledge.cite..", "org.clinigate.knowledge.bench..",
+                        "org.clinigate.knowledge.starter..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void terminology_uses_only_the_embedders_not_the_vector_index() {
+        noClasses().that().resideInAPackage("org.clinigate.knowledge.terminology..").should().dependOnClassesThat()
+                .haveSimpleName("KnowledgeIndex").check(CLASSES);
     }
 
     @Test

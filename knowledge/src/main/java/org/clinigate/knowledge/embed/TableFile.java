@@ -15,13 +15,14 @@ import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
- * The cache file of a static embedding table. Little-endian layout:
+ * The cache file of a float table: a static embedding table, or the vectors of a terminology's descriptions (ADR
+ * 0016). Little-endian layout:
  *
  * <pre>
  *  0  8 bytes  magic "CGSTATIC"
  *  8  int      format version (1)
  * 12  int      CRC32C of every byte from offset 16 to the end
- * 16  short+n  source key (UTF-8): the model id, the checksum of model and tokenizer, the recipe
+ * 16  short+n  source key (UTF-8), for example the model id, the checksum of model and tokenizer, the recipe
  *     int      rows, int dimension
  *     float[rows * dimension]
  * </pre>
@@ -31,7 +32,7 @@ import java.util.zip.CRC32C;
  * checksum, key, length) is reported as {@link Corrupt}. Not thread safe per path; concurrent writers each leave a
  * complete file and the last move wins.
  */
-final class TableFile {
+public final class TableFile {
 
     private static final byte[] MAGIC = "CGSTATIC".getBytes(StandardCharsets.US_ASCII);
     private static final int VERSION = 1;
@@ -40,7 +41,7 @@ final class TableFile {
     private static final int IO_BUFFER = 1 << 20;
 
     /** The file exists but cannot be trusted; {@code reason} names the failed check (no content). */
-    static final class Corrupt extends Exception {
+    public static final class Corrupt extends Exception {
         Corrupt(String reason) {
             super(reason);
         }
@@ -50,7 +51,7 @@ final class TableFile {
     }
 
     /** Writes {@code rows} (row-major, {@code rows.length / dimension} rows) to {@code target} atomically. */
-    static void write(Path target, String key, int dimension, float[] rows) throws IOException {
+    public static void write(Path target, String key, int dimension, float[] rows) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
@@ -92,7 +93,7 @@ final class TableFile {
     }
 
     /** The rows stored in {@code file}, checked against {@code key} and {@code dimension}. */
-    static float[] read(Path file, String key, int dimension) throws IOException, Corrupt {
+    public static float[] read(Path file, String key, int dimension) throws IOException, Corrupt {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             ByteBuffer head = readExactly(ch, 0, BODY_AT + 2);

@@ -133,6 +133,11 @@ final class DescriptionIndex {
         return codes[i];
     }
 
+    /** The codes by index, a copy. */
+    IcdCode[] codes() {
+        return codes.clone();
+    }
+
     Unit[] units(int i) {
         return units[i];
     }

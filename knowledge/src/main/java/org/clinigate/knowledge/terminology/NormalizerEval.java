@@ -12,13 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.clinigate.knowledge.embed.Embedder;
+import org.clinigate.knowledge.embed.Embedders;
+import org.clinigate.knowledge.embed.StaticEmbedder;
 
 /**
  * Measures {@link IcdNormalizer} on the project's phrase-to-code pairs and prints top-1 and top-5 accuracy and
  * every miss; asserts nothing (benchmarks measure, tests check).
  *
- * <p>The pairs ({@code /knowledge/terminology/eval/icd10cm-tune.tsv}, {@code -holdout.tsv} and {@code
- * -holdout2.tsv}; their headers say how each was written and used) list equivalent codes across releases, newest
+ * <p>The pairs ({@code /knowledge/terminology/eval/icd10cm-tune.tsv}, {@code -holdout.tsv}, {@code -holdout2.tsv},
+ * {@code -holdout3.tsv} and the test set {@code -holdout4.tsv}; their headers say how each was written and used, ADR
+ * 0016 how each may be used) list equivalent codes across releases, newest
  * first; a pair expects the first of them that is billable in the loaded code set, and
  * is skipped (and counted) when none is. Run from the repository root, after {@code mvn -o -q compile -pl
  * knowledge}:
@@ -26,11 +30,15 @@ import java.util.Optional;
  * <pre>
  * mvn -B -o -q dependency:build-classpath -pl knowledge -Dmdep.outputFile=/tmp/knowledge.cp
  * java -cp knowledge/target/classes:$(cat /tmp/knowledge.cp) \
- *     org.clinigate.knowledge.terminology.NormalizerEval [--codes FILE] [--split tune|holdout|holdout2|all] [--misses]
+ *     org.clinigate.knowledge.terminology.NormalizerEval [--codes FILE] [--split tune|holdout|holdout2|holdout3|holdout4|all] \
+ *     [--semantic model|static|none] [--cache DIR] [--misses]
  * </pre>
  *
  * {@code --codes} takes a CMS order or codes file or the JSON form (default
- * {@code ../shared/data/icd10cm/icd10.json.gz}); when it is missing the command says so and stops.
+ * {@code ../shared/data/icd10cm/icd10.json.gz}); when it is missing the command says so and stops. {@code all} runs
+ * tune, holdout and holdout2. {@code --semantic} picks the embedder of the semantic candidates ({@code model}, the
+ * default, is all-MiniLM-L6-v2; {@code none} ranks lexically only); {@code --cache} is where the description
+ * vectors are cached (default {@code clinigate-icd10cm-vectors} in the temporary folder).
  */
 public final class NormalizerEval {
 
@@ -57,9 +65,13 @@ public final class NormalizerEval {
         Path codes = Path.of(DEFAULT_CODES);
         String split = "all";
         boolean misses = false;
+        String semantic = Embedders.MODEL;
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "clinigate-icd10cm-vectors");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--codes" -> codes = Path.of(args[++i]);
+                case "--semantic" -> semantic = args[++i];
+                case "--cache" -> cache = Path.of(args[++i]);
                 case "--split" -> split = args[++i];
                 case "--misses" -> misses = true;
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
@@ -72,9 +84,16 @@ public final class NormalizerEval {
         }
         long t0 = System.nanoTime();
         IcdCodeSet set = IcdImporter.read(codes);
-        IcdNormalizer normalizer = IcdNormalizer.create(set);
-        System.out.printf(Locale.ROOT, "code set %s: %d codes, %d billable; normalizer built in %.1f s%n", set
-                .release(), set.size(), set.billableCount(), (System.nanoTime() - t0) / 1e9);
+        Embedder embedder = semantic.equals("none")
+                ? null
+                : Embedders.create(semantic, cache,
+                        StaticEmbedder.Progress.NONE);
+        IcdNormalizer normalizer = embedder == null
+                ? IcdNormalizer.create(set)
+                : IcdNormalizer.create(set, embedder, cache);
+        System.out.printf(Locale.ROOT, "code set %s: %d codes, %d billable; normalizer built in %.1f s; semantic "
+                + "source %s%n", set.release(), set.size(), set.billableCount(), (System.nanoTime() - t0) / 1e9,
+                normalizer.semantic().orElse("none"));
         for (String name : split.equals("all") ? List.of("tune", "holdout", "holdout2") : List.of(split)) {
             long t1 = System.nanoTime();
             List<Pair> pairs = pairs("/knowledge/terminology/eval/icd10cm-" + name + ".tsv");

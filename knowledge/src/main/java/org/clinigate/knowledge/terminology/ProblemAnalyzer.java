@@ -67,13 +67,7 @@ final class ProblemAnalyzer {
     }
 
     List<Concept> analyze(String problem) {
-        String text = HISTORY.matcher(uninverted(Tokens.normalize(problem).strip())).replaceAll("history of");
-        if (text.startsWith("on ")) {
-            String rest = text.substring(3);
-            text = (DEPENDENCES.contains(rest.split("\\s+")[0]) ? "dependence on " : "long term (current) use of ")
-                    + rest;
-        }
-        List<Tokens.Token> tokens = corrected(Tokens.scan(lexicon.expand(text)));
+        List<Tokens.Token> tokens = corrected(Tokens.scan(lexicon.expand(prepared(problem))));
         Map<String, Concept> concepts = new LinkedHashMap<>();
         Map<String, Boolean> said = new java.util.HashMap<>(); // every stem the problem has, even unknown ones
         boolean negated = false;
@@ -105,6 +99,29 @@ final class ProblemAnalyzer {
         }
         addDefaults(concepts, said);
         return List.copyOf(concepts.values());
+    }
+
+    /**
+     * The problem as words to embed: normalized, in reading order, "hx" and a leading "on" written out, abbreviations
+     * expanded without their optional (parenthesized) words, which read as noise in a sentence.
+     */
+    String expandedText(String problem) {
+        String expanded = lexicon.expand(prepared(problem));
+        return OPTIONAL_WORDS.matcher(expanded).replaceAll(" ").replaceAll("\\s+", " ").strip();
+    }
+
+    private static final java.util.regex.Pattern OPTIONAL_WORDS = java.util.regex.Pattern.compile(
+            "[(\\[][^)\\]]*[)\\]]");
+
+    /** Normalized, in reading order, with "hx" and a leading "on" written out; not yet expanded. */
+    private static String prepared(String problem) {
+        String text = HISTORY.matcher(uninverted(Tokens.normalize(problem).strip())).replaceAll("history of");
+        if (text.startsWith("on ")) {
+            String rest = text.substring(3);
+            text = (DEPENDENCES.contains(rest.split("\\s+")[0]) ? "dependence on " : "long term (current) use of ")
+                    + rest;
+        }
+        return text;
     }
 
     /**
