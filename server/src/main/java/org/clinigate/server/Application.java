@@ -228,8 +228,13 @@ public final class Application implements AutoCloseable {
             @Override
             public synchronized org.clinigate.knowledge.terminology.Terminology get() {
                 if (loaded == null) {
-                    loaded = org.clinigate.knowledge.terminology.Terminology
-                            .load(files.stream().map(java.nio.file.Path::of).toArray(java.nio.file.Path[]::new));
+                    java.nio.file.Path[] paths = files.stream().map(java.nio.file.Path::of)
+                            .toArray(java.nio.file.Path[]::new);
+                    loaded = Boolean.TRUE.equals(config.terminology().semantic())
+                            ? org.clinigate.knowledge.terminology.Terminology.load(
+                                    new org.clinigate.knowledge.embed.MiniLmEmbedder(),
+                                    java.nio.file.Path.of(config.dataDir()).resolve("terminology-cache"), paths)
+                            : org.clinigate.knowledge.terminology.Terminology.load(paths);
                 }
                 return loaded;
             }

@@ -1,5 +1,7 @@
 package org.clinigate.knowledge.terminology;
 
+import org.clinigate.knowledge.embed.Embedder;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,13 @@ public final class Terminology {
     private final Optional<SnomedConcepts> snomed;
 
     private Terminology(IcdCodeSet icd, RxNormSet rxnorm, SnomedConcepts snomed) {
-        this.icd = Optional.ofNullable(icd).map(IcdNormalizer::create);
+        this(icd, rxnorm, snomed, null, null);
+    }
+
+    private Terminology(IcdCodeSet icd, RxNormSet rxnorm, SnomedConcepts snomed, Embedder embedder, Path cacheDir) {
+        this.icd = Optional.ofNullable(icd).map(c -> embedder == null
+                ? IcdNormalizer.create(c)
+                : IcdNormalizer.create(c, embedder, cacheDir));
         this.rxnorm = Optional.ofNullable(rxnorm);
         this.drugs = this.rxnorm.map(DrugNormalizer::create);
         this.snomed = Optional.ofNullable(snomed);
@@ -44,6 +52,14 @@ public final class Terminology {
 
     /** Loads the release files found in {@code paths} (files or directories); see the class comment. */
     public static Terminology load(Path... paths) {
+        return load(null, null, paths);
+    }
+
+    /**
+     * As {@link #load(Path...)}, with the ICD-10-CM normalizer's semantic candidates from {@code embedder} (vectors
+     * cached in {@code cacheDir}; see ADR 0016) when {@code embedder} is not null.
+     */
+    public static Terminology load(Embedder embedder, Path cacheDir, Path... paths) {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             files.addAll(files(p));
@@ -65,7 +81,7 @@ public final class Terminology {
                 ? SnomedImporter.read(descriptions
                         .get(), relationships.get())
                 : null;
-        return new Terminology(icd, rx, sct);
+        return new Terminology(icd, rx, sct, embedder, cacheDir);
     }
 
     /** The ICD-10-CM normalizer, when a release was loaded. */

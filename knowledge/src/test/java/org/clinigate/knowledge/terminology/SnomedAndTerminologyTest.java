@@ -66,6 +66,21 @@ class SnomedAndTerminologyTest {
     }
 
     @Test
+    void with_an_embedder_the_icd_normalizer_gets_semantic_candidates_cached_in_the_given_folder() throws IOException {
+        Files.createDirectories(dir.resolve("release"));
+        Files.copy(Fixtures.path("icd10cm_order_fixture.txt"), dir.resolve("release/icd10cm_order_2099.txt"));
+        Path cache = dir.resolve("cache");
+
+        Terminology t = Terminology.load(new org.clinigate.knowledge.embed.HashingEmbedder(64), cache, dir.resolve(
+                "release"));
+
+        assertThat(t.icd()).hasValueSatisfying(n -> assertThat(n.normalize("type 2 diabetes", 5)).isNotEmpty());
+        try (var files = Files.list(cache)) {
+            assertThat(files.toList()).as("the description vectors were cached").isNotEmpty();
+        }
+    }
+
+    @Test
     void an_empty_directory_loads_nothing_and_a_missing_path_is_an_input_error() {
         Terminology t = Terminology.load(dir);
 

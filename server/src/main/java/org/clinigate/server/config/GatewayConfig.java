@@ -166,12 +166,19 @@ public record GatewayConfig(Server server, Auth auth, Vault vault, List<Backend>
 
     /**
      * The site's terminology releases (CMS ICD-10-CM order or codes files, RxNorm RRF or prescribable TSV, SNOMED CT
-     * RF2 for licensed users): files or folders; empty, the default, leaves note-summary problems uncoded.
+     * RF2 for licensed users): files or folders; empty, the default, leaves note-summary problems uncoded. {@code
+     * semantic} adds the ICD-10-CM normalizer's semantic candidates (ADR 0016): better with lay wording, at the cost
+     * of embedding every description once (minutes, then cached under the data directory) and about 110 MB of memory.
      */
-    public record Terminology(List<String> files) {
+    public record Terminology(List<String> files, Boolean semantic) {
 
         public Terminology {
             files = files == null ? List.of() : List.copyOf(files);
+            semantic = semantic != null && semantic;
+        }
+
+        public Terminology(List<String> files) {
+            this(files, false);
         }
     }
 

@@ -33,6 +33,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void semantic_terminology_is_off_by_default_and_switched_on_by_the_environment() {
+        assertThat(loader.load(null, Map.of()).terminology().semantic()).isFalse();
+        GatewayConfig on = loader.load(null, Map.of("CLINIGATE_TERMINOLOGY_SEMANTIC", "true",
+                "CLINIGATE_TERMINOLOGY_FILES", "/srv/icd10cm_order_2026.txt"));
+        assertThat(on.terminology().semantic()).isTrue();
+        assertThat(on.terminology().files()).containsExactly("/srv/icd10cm_order_2026.txt");
+    }
+
+    @Test
     void environment_overrides_the_file_including_multi_word_keys_and_list_entries() throws IOException {
         Path file = yaml("""
                 server:
