@@ -87,14 +87,9 @@ class StaticIndexTest {
     @Test
     void a_paraphrased_question_finds_its_passage_through_static_vectors() {
         try (KnowledgeIndex index = KnowledgeIndex.open(dir, embedder)) {
-            index.addAll(List.of(SourceDocument.plain("mi", SourceMetadata.titled("Chest pain"),
-                    "Crushing chest pain spreading to the left arm with sweating suggests myocardial infarction."),
-                    SourceDocument.plain("fever", SourceMetadata.titled("Fever"),
-                            "Infants under three months with a temperature of 38 C need urgent assessment."),
-                    SourceDocument.plain("inr", SourceMetadata.titled("Warfarin"),
-                            "Keep the INR between 2 and 3 for atrial fibrillation.")));
-            List<Passage> hits = index.search("signs of a heart attack", 3);
-            assertThat(hits.get(0).chunk().sourceId()).isEqualTo("mi");
+            index.addAll(ParaphraseFixture.documents());
+            List<Passage> hits = index.search(ParaphraseFixture.QUESTION, 3);
+            assertThat(hits.get(0).chunk().sourceId()).isEqualTo(ParaphraseFixture.ANSWER_SOURCE);
             assertThat(hits.get(0).vectorRank()).isEqualTo(1);
         }
     }
