@@ -142,10 +142,9 @@ final class NameDetector implements Detector {
                 continue;
             }
             int f = v.flags(i, lex);
-            String lw = v.lower(i);
             if ((f & (Lexicons.FUNCTION | Lexicons.CLINICAL)) != 0 || LOCAL.has(v, i)
                     || (f & Lexicons.US_STATE) != 0 && v.isPunct(i - 1, ',')
-                    || (f & Lexicons.EPONYM) != 0 && guardedEponym(v, i, lw)) {
+                    || (f & Lexicons.EPONYM) != 0 && guardedEponym(v, i, v.lower(i))) {
                 continue;
             }
             boolean listed = (f & (Lexicons.FIRST | Lexicons.SURNAME)) != 0;
@@ -235,10 +234,10 @@ final class NameDetector implements Detector {
     private void contextNames(TextView v, byte[] role, List<Candidate> out) {
         for (int i = 0; i < v.size; i++) {
             if (v.type[i] == TextView.WORD) {
-                String lw = v.lower(i);
                 if (!CUE_WORDS.has(v, i)) {
                     continue;
                 }
+                String lw = v.lower(i);
                 int after = cueEnd(v, i, lw);
                 if (after > 0) {
                     boolean colon = v.isPunct(after - 1, ':') || v.isPunct(after - 1, '#') || v.isPunct(after - 1, '=');

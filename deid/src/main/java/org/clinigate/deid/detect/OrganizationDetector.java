@@ -13,6 +13,9 @@ import org.clinigate.deid.lexicon.Lexicons;
  */
 final class OrganizationDetector implements Detector {
 
+    private static final CueSet IS_WAS = CueSet.of("is", "was");
+    private static final CueSet FROM_OF = CueSet.of("from", "of");
+    private static final CueSet LETTER_S = CueSet.of("s");
     private static final CueSet JOINERS = CueSet.of("of", "and", "&", "the", "for", "at", "de", "la", "du");
     private static final CueSet LEADS = CueSet.of("university", "college", "institute", "school", "bank",
             "church", "hospital", "clinic");
@@ -70,16 +73,16 @@ final class OrganizationDetector implements Detector {
             if (EMPLOY_CUES.has(v, i)) {
                 employer(v, i, out);
             }
-            if (v.lower(i).equals("is") || v.lower(i).equals("was")) {
+            if (IS_WAS.has(v, i)) {
                 describedAsOrganization(v, i, out);
             }
-            if (v.lower(i).equals("from") || v.lower(i).equals("of")) {
+            if (FROM_OF.has(v, i)) {
                 affiliation(v, i, out);
             }
             if (WORKPLACES.has(v, i) && v.regime[i] == TextView.MIXED) {
                 workplace(v, i, out);
             }
-            if (v.lower(i).equals("s") && i > 0 && v.isPunct(i - 1, '\'') && v.adjacent(i - 1)) {
+            if (LETTER_S.has(v, i) && i > 0 && v.isPunct(i - 1, '\'') && v.adjacent(i - 1)) {
                 possessor(v, i - 1, out);
             }
         }

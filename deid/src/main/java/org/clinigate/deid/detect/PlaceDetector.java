@@ -12,6 +12,8 @@ import org.clinigate.deid.lexicon.Lexicons;
  */
 final class PlaceDetector implements Detector {
 
+    /** The last words of {@code STRONG_CUES}. */
+    private static final CueSet CUE_HEADS = CueSet.of("in", "to", "at", "from", "of", "city");
     private static final CueSet CUES = CueSet.of("in", "from", "to", "near", "at", "of", "city", "town", "village",
             "county", "resides", "lives", "live", "living", "moved", "born", "hometown", "address", "located",
             "visiting", "travelled", "traveled", "outside", "downtown");
@@ -59,9 +61,7 @@ final class PlaceDetector implements Detector {
             if (!v.isWord(i) || !v.isWord(i - 1) || v.lineStart[i]) {
                 continue;
             }
-            String lw = v.lower(i);
-            if (!(lw.equals("in") || lw.equals("to") || lw.equals("at") || lw.equals("from") || lw.equals("of")
-                    || lw.equals("city")) || !STRONG_CUES.contains(v.lower(i - 1) + " " + lw)) {
+            if (!CUE_HEADS.has(v, i) || !STRONG_CUES.contains(v.lower(i - 1) + " " + v.lower(i))) {
                 continue;
             }
             int first = i + 1;

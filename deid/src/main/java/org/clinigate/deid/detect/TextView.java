@@ -37,6 +37,29 @@ final class TextView {
     private Positions positions;
     private int[] flags;
     private long[] cues;
+    /** Lower-case {@link String#hashCode} of each token whose characters are all ASCII; see {@link #ascii}. */
+    private int[] lowerHash;
+    /** True for a token of ASCII characters only, whose lexicon and cue bits are looked up by region. */
+    private boolean[] ascii;
+
+    /** Character classes of ASCII, as {@link Character#isWhitespace} and {@link Character#isLetter} say. */
+    private static final byte SPACE = 1;
+    private static final byte LETTER = 2;
+    private static final byte[] ASCII_CLASS = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_CLASS[c] = Character.isWhitespace(c) ? SPACE : Character.isLetter(c) ? LETTER : 0;
+        }
+    }
+
+    private static boolean isSpace(char c) {
+        return c < 128 ? ASCII_CLASS[c] == SPACE : Character.isWhitespace(c);
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 128 ? ASCII_CLASS[c] == LETTER : Character.isLetter(c);
+    }
 
     TextView(String text) {
         this.text = text;
@@ -44,6 +67,9 @@ final class TextView {
         start = new int[cap];
         end = new int[cap];
         type = new byte[cap];
+        lowerHash = new int[cap];
+        ascii = new boolean[cap];
+        shapes = new byte[cap];
         tokenize();
         lower = new String[size];
         regime = new byte[size];
@@ -59,7 +85,7 @@ final class TextView {
         boolean sawBreak = true;
         while (i < n) {
             char c = t.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (isSpace(c)) {
                 if (c == '\n' || c == '\r') {
                     sawBreak = true;
                 }
@@ -68,7 +94,7 @@ final class TextView {
             }
             int s = i;
             byte kind;
-            if (Character.isLetter(c)) {
+            if (isLetter(c)) {
                 i = scanWord(t, i + 1, n);
                 kind = WORD;
             } else if (c >= '0' && c <= '9') {
@@ -92,11 +118,11 @@ final class TextView {
     private static int scanWord(String t, int i, int n) {
         while (i < n) {
             char c = t.charAt(i);
-            if (Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+            if (isLetter(c) || c >= 128 && Character.getType(c) == Character.NON_SPACING_MARK) {
                 i++;
-            } else if ((c == '\'' || c == '\u2019') && i + 1 < n && Character.isLetter(t.charAt(i + 1))) {
+            } else if ((c == '\'' || c == '\u2019') && i + 1 < n && isLetter(t.charAt(i + 1))) {
                 boolean possessive = (t.charAt(i + 1) == 's' || t.charAt(i + 1) == 'S')
-                        && (i + 2 >= n || !Character.isLetter(t.charAt(i + 2)));
+                        && (i + 2 >= n || !isLetter(t.charAt(i + 2)));
                 if (possessive) {
                     return i;
                 }
@@ -115,11 +141,36 @@ final class TextView {
             end = Arrays.copyOf(end, cap);
             type = Arrays.copyOf(type, cap);
             lineStart = Arrays.copyOf(lineStart, cap);
+            lowerHash = Arrays.copyOf(lowerHash, cap);
+            ascii = Arrays.copyOf(ascii, cap);
+            shapes = Arrays.copyOf(shapes, cap);
         }
         start[size] = s;
         end[size] = e;
         type[size] = kind;
         lineStart[size] = brk;
+        // The lower-case hash and letter case of an ASCII token, while its characters are at hand.
+        String t = text;
+        int h = 0;
+        int shape = SHAPE_KNOWN;
+        boolean plain = true;
+        for (int k = s; k < e; k++) {
+            char c = t.charAt(k);
+            if (c >= 128) {
+                plain = false;
+                break;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                shape |= ANY_UPPER | (k == s ? FIRST_UPPER : 0);
+                c += 32;
+            } else if (c >= 'a' && c <= 'z') {
+                shape |= ANY_LOWER | (k > s ? LOWER_AFTER_FIRST : 0);
+            }
+            h = 31 * h + c;
+        }
+        ascii[size] = plain;
+        lowerHash[size] = h;
+        shapes[size] = plain ? (byte) shape : 0;
         size++;
     }
 
@@ -185,7 +236,9 @@ final class TextView {
         }
         int b = f[i];
         if (b == -1) {
-            b = type[i] == WORD ? lex.flags(lower(i)) : 0;
+            b = type[i] != WORD
+                    ? 0
+                    : ascii[i] ? lex.flags(text, start[i], end[i], lowerHash[i]) : lex.flags(lower(i));
             f[i] = b;
         }
         return b;
@@ -200,7 +253,7 @@ final class TextView {
         }
         long b = c[i];
         if (b == 0) {
-            b = CueSet.bitsOf(lower(i));
+            b = ascii[i] ? CueSet.bitsOf(text, start[i], end[i], lowerHash[i]) : CueSet.bitsOf(lower(i));
             c[i] = b;
         }
         return b;
@@ -256,10 +309,6 @@ final class TextView {
 
     private int shape(int i) {
         byte[] sh = shapes;
-        if (sh == null) {
-            sh = new byte[size];
-            shapes = sh;
-        }
         int s = sh[i];
         if (s == 0) {
             s = SHAPE_KNOWN;

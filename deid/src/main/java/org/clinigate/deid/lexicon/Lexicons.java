@@ -184,8 +184,8 @@ public final class Lexicons {
      */
     public int flags(String lower) {
         // A small direct-mapped cache in front of the 300,000-entry table, whose lookups miss the CPU
-        // cache. Only words that are themselves list entries are kept, so the cache holds dictionary
-        // words and never an identifier from a text.
+        // cache. Only words that some list holds, themselves or by their stem, are kept, so the cache
+        // holds dictionary words and never a word that no list knows (such as an identifier).
         int h = lower.hashCode();
         int slot = (h ^ (h >>> 14)) & (RECENT_SLOTS - 1);
         Recent r = recent[slot];
@@ -202,10 +202,44 @@ public final class Lexicons {
                 f |= Math.max(table.get(st), 0) & (ENGLISH | COMMON);
             }
         }
-        if (exact >= 0) {
+        if (f != 0) {
             recent[slot] = new Recent(lower, f);
         }
         return f;
+    }
+
+    /**
+     * {@link #flags(String)} of the region {@code text[from, to)} lower-cased, for a region of ASCII
+     * characters whose lower-case {@link String#hashCode} is {@code lowerHash}. Answers most words
+     * without building the lower-case string: a dictionary word from the cache or the table, and a
+     * word in no list whose ending cannot be a stem's.
+     */
+    public int flags(String text, int from, int to, int lowerHash) {
+        int len = to - from;
+        int slot = (lowerHash ^ (lowerHash >>> 14)) & (RECENT_SLOTS - 1);
+        Recent r = recent[slot];
+        if (r != null && r.word.length() == len && WordTable.sameLower(r.word, text, from)) {
+            return r.flags;
+        }
+        int exact = table.get(text, from, to, lowerHash);
+        if (exact < 0 ? !mayHaveStem(text, from, to) : (exact & (ENGLISH | COMMON)) == (ENGLISH | COMMON)) {
+            if (exact < 0) {
+                return 0;
+            }
+            recent[slot] = new Recent(text.substring(from, to).toLowerCase(Locale.ROOT), exact);
+            return exact;
+        }
+        return flags(text.substring(from, to).toLowerCase(Locale.ROOT));
+    }
+
+    /** False when a word in no list can gain a bit from {@link #stems} or as a contraction. */
+    private static boolean mayHaveStem(String text, int from, int to) {
+        if (text.lastIndexOf('\'', to - 1) >= from) {
+            return true;
+        }
+        char last = (char) (text.charAt(to - 1) | 0x20);
+        char prev = to - from >= 2 ? (char) (text.charAt(to - 2) | 0x20) : 0;
+        return last == 's' || last == 'd' && prev == 'e' || last == 'g' && prev == 'n' || last == 'y' && prev == 'l';
     }
 
     private static final java.util.Set<String> CONTRACTION_TAILS = java.util.Set.of("m", "re", "ve", "ll", "d", "s");

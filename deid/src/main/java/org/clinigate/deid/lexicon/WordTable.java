@@ -49,6 +49,41 @@ final class WordTable {
         }
     }
 
+    /**
+     * The bits of the ASCII region {@code text[from, to)} folded to lower case, whose lower-case
+     * {@link String#hashCode} is {@code lowerHash}; or -1. The same answer as {@link #get} on the
+     * lower-cased region, without building it.
+     */
+    int get(String text, int from, int to, int lowerHash) {
+        int h = spread(lowerHash);
+        int i = h & mask;
+        int len = to - from;
+        while (true) {
+            String k = keys[i];
+            if (k == null) {
+                return -1;
+            }
+            if (hashes[i] == h && k.length() == len && sameLower(k, text, from)) {
+                return values[i];
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** True when {@code key} equals the ASCII text at {@code from} with A-Z folded to a-z; lengths already match. */
+    static boolean sameLower(String key, String text, int from) {
+        for (int j = 0; j < key.length(); j++) {
+            char c = text.charAt(from + j);
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            if (c != key.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int spread(int h) {
         // Never zero, so that a stored hash of 0 cannot be mistaken for anything.
         return (h ^ (h >>> 16)) | 1;
