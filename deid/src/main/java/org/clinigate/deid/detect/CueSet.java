@@ -3,6 +3,7 @@ package org.clinigate.deid.detect;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.clinigate.deid.lexicon.AsciiFold;
 
 /**
  * A short list of lower-case cue words (titles, relations, credentials, street openers) that detectors test tokens
@@ -104,24 +105,12 @@ final class CueSet {
                 if (k == null) {
                     return 0;
                 }
-                if (hashes[i] == h && k.length() == len && sameLower(k, text, from)) {
+                if (hashes[i] == h && k.length() == len && AsciiFold.sameLower(k, text, from)) {
                     return values[i];
                 }
             }
         }
 
-        private static boolean sameLower(String key, String text, int from) {
-            for (int j = 0; j < key.length(); j++) {
-                char c = text.charAt(from + j);
-                if (c >= 'A' && c <= 'Z') {
-                    c += 32;
-                }
-                if (c != key.charAt(j)) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 
     /** True when token {@code i} of {@code v} (lower-cased) is in this list; false when {@code i} is out of range. */

@@ -218,7 +218,7 @@ public final class Lexicons {
         int len = to - from;
         int slot = (lowerHash ^ (lowerHash >>> 14)) & (RECENT_SLOTS - 1);
         Recent r = recent[slot];
-        if (r != null && r.word.length() == len && WordTable.sameLower(r.word, text, from)) {
+        if (r != null && r.word.length() == len && AsciiFold.sameLower(r.word, text, from)) {
             return r.flags;
         }
         int exact = table.get(text, from, to, lowerHash);
@@ -271,7 +271,7 @@ public final class Lexicons {
     private record Recent(String word, int flags) {
     }
 
-    private static final int RECENT_SLOTS = 1 << 14;
+    private static final int RECENT_SLOTS = 1 << 16;
     private final Recent[] recent = new Recent[RECENT_SLOTS];
 
     private void loadProjectLists() {

@@ -63,25 +63,11 @@ final class WordTable {
             if (k == null) {
                 return -1;
             }
-            if (hashes[i] == h && k.length() == len && sameLower(k, text, from)) {
+            if (hashes[i] == h && k.length() == len && AsciiFold.sameLower(k, text, from)) {
                 return values[i];
             }
             i = (i + 1) & mask;
         }
-    }
-
-    /** True when {@code key} equals the ASCII text at {@code from} with A-Z folded to a-z; lengths already match. */
-    static boolean sameLower(String key, String text, int from) {
-        for (int j = 0; j < key.length(); j++) {
-            char c = text.charAt(from + j);
-            if (c >= 'A' && c <= 'Z') {
-                c += 32;
-            }
-            if (c != key.charAt(j)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int spread(int h) {
