@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.clinigate.deid.lexicon.AsciiFold;
+import org.clinigate.deid.lexicon.PackedWords;
 
 /**
  * A short list of lower-case cue words (titles, relations, credentials, street openers) that detectors test tokens
@@ -23,6 +24,8 @@ final class CueSet {
     private static volatile Map<String, Long> table = Map.of();
     /** {@link #table} laid out for lookups by text region: open addressing, lower-case hash stored inline. */
     private static volatile Frozen frozen = new Frozen(Map.of());
+    /** The words of {@link #table} that {@link PackedWords} can hold, by packed key. */
+    private static volatile PackedWords packed = new PackedWords(Map.of());
     private static int lists;
 
     private final Set<String> words;
@@ -47,6 +50,13 @@ final class CueSet {
             }
             table = Map.copyOf(grown);
             frozen = new Frozen(table);
+            Map<String, Long> shortWords = new HashMap<>();
+            table.forEach((w, b) -> {
+                if (PackedWords.packable(w)) {
+                    shortWords.put(w, b);
+                }
+            });
+            packed = new PackedWords(shortWords);
             return new CueSet(set, bit);
         }
     }
@@ -71,6 +81,14 @@ final class CueSet {
      */
     static long bitsOf(String text, int from, int to, int lowerHash) {
         return frozen.get(text, from, to, lowerHash) | COMPUTED;
+    }
+
+    /**
+     * {@link #bitsOf(String)} of an ASCII token of at most {@link PackedWords#MAX_LENGTH} characters,
+     * lower-cased and packed: no list word longer or not ASCII can equal it.
+     */
+    static long bitsOf(long k0, long k1) {
+        return packed.get(k0, k1, 0) | COMPUTED;
     }
 
     /** An immutable open-addressing copy of the table. */

@@ -3,6 +3,7 @@ package org.clinigate.deid.detect;
 import java.util.Arrays;
 import java.util.Locale;
 import org.clinigate.deid.lexicon.Lexicons;
+import org.clinigate.deid.lexicon.PackedWords;
 
 /**
  * A text and its word tokens, computed once and shared by the token-based detectors.
@@ -39,6 +40,9 @@ final class TextView {
     private long[] cues;
     /** Lower-case {@link String#hashCode} of each token whose characters are all ASCII; see {@link #ascii}. */
     private int[] lowerHash;
+    /** The lower-case characters of each short ASCII token packed as {@link PackedWords} says: first eight, next eight. */
+    private long[] packed0;
+    private long[] packed1;
     /** True for a token of ASCII characters only, whose lexicon and cue bits are looked up by region. */
     private boolean[] ascii;
 
@@ -68,6 +72,8 @@ final class TextView {
         end = new int[cap];
         type = new byte[cap];
         lowerHash = new int[cap];
+        packed0 = new long[cap];
+        packed1 = new long[cap];
         ascii = new boolean[cap];
         shapes = new byte[cap];
         tokenize();
@@ -142,6 +148,8 @@ final class TextView {
             type = Arrays.copyOf(type, cap);
             lineStart = Arrays.copyOf(lineStart, cap);
             lowerHash = Arrays.copyOf(lowerHash, cap);
+            packed0 = Arrays.copyOf(packed0, cap);
+            packed1 = Arrays.copyOf(packed1, cap);
             ascii = Arrays.copyOf(ascii, cap);
             shapes = Arrays.copyOf(shapes, cap);
         }
@@ -152,6 +160,8 @@ final class TextView {
         // The lower-case hash and letter case of an ASCII token, while its characters are at hand.
         String t = text;
         int h = 0;
+        long k0 = 0;
+        long k1 = 0;
         int shape = SHAPE_KNOWN;
         boolean plain = true;
         for (int k = s; k < e; k++) {
@@ -167,7 +177,15 @@ final class TextView {
                 shape |= ANY_LOWER | (k > s ? LOWER_AFTER_FIRST : 0);
             }
             h = 31 * h + c;
+            int j = k - s;
+            if (j < 8) {
+                k0 |= (long) c << (8 * j);
+            } else if (j < PackedWords.MAX_LENGTH) {
+                k1 |= (long) c << (8 * (j - 8));
+            }
         }
+        packed0[size] = k0;
+        packed1[size] = k1;
         ascii[size] = plain;
         lowerHash[size] = h;
         shapes[size] = plain ? (byte) shape : 0;
@@ -238,7 +256,9 @@ final class TextView {
         if (b == -1) {
             b = type[i] != WORD
                     ? 0
-                    : ascii[i] ? lex.flags(text, start[i], end[i], lowerHash[i]) : lex.flags(lower(i));
+                    : !ascii[i]
+                            ? lex.flags(lower(i))
+                            : lex.flags(text, start[i], end[i], lowerHash[i], packed0[i], packed1[i]);
             f[i] = b;
         }
         return b;
@@ -253,7 +273,11 @@ final class TextView {
         }
         long b = c[i];
         if (b == 0) {
-            b = ascii[i] ? CueSet.bitsOf(text, start[i], end[i], lowerHash[i]) : CueSet.bitsOf(lower(i));
+            b = !ascii[i]
+                    ? CueSet.bitsOf(lower(i))
+                    : length(i) <= PackedWords.MAX_LENGTH
+                            ? CueSet.bitsOf(packed0[i], packed1[i])
+                            : CueSet.bitsOf(text, start[i], end[i], lowerHash[i]);
             c[i] = b;
         }
         return b;

@@ -98,8 +98,18 @@ public final class Lexicons {
 
     /** Every single word of every list, with the bits of the lists that hold it: one lookup per token. */
     private Map<String, Integer> bits = new HashMap<>(300_000);
-    /** {@link #bits}, frozen into a table built for fast misses once loading is done. */
+    /** The entries of {@link #bits} that {@link PackedWords} cannot hold, frozen once loading is done. */
     private WordTable table;
+    /**
+     * The other entries, by packed key: each value holds the word's own bits in its low half and its
+     * {@link #flags} (which add its stem's) in the high half.
+     */
+    private PackedWords packed;
+    /**
+     * The everyday words of {@link #packed} again, in a table small enough to stay in the CPU cache:
+     * most tokens of any text are everyday words.
+     */
+    private PackedWords everyday;
 
     private static volatile Lexicons instance;
 
@@ -160,7 +170,25 @@ public final class Lexicons {
         markStarts(places, PLACE_START);
         markStarts(organizationWords, ORGANIZATION_START);
         table = new WordTable(bits);
-        bits = null; // the frozen table holds it all; the map would cost 15 MB for nothing
+        Map<String, Long> shortWords = new HashMap<>();
+        Map<String, Long> everydayWords = new HashMap<>();
+        Map<String, Integer> longWords = new HashMap<>();
+        for (Map.Entry<String, Integer> e : bits.entrySet()) {
+            String w = e.getKey();
+            if (PackedWords.packable(w)) {
+                long v = (long) flagsUncached(w) << 32 | e.getValue();
+                shortWords.put(w, v);
+                if ((e.getValue() & (COMMON | FUNCTION)) != 0) {
+                    everydayWords.put(w, v);
+                }
+            } else {
+                longWords.put(w, e.getValue());
+            }
+        }
+        packed = new PackedWords(shortWords);
+        everyday = new PackedWords(everydayWords);
+        table = new WordTable(longWords);
+        bits = null; // the frozen tables hold it all; the map would cost 15 MB for nothing
     }
 
     private void markStarts(Set<String> phrases, int bit) {
@@ -192,42 +220,77 @@ public final class Lexicons {
         if (r != null && lower.equals(r.word)) {
             return r.flags;
         }
-        int exact = table.get(lower);
-        int f = Math.max(exact, 0);
-        if (exact < 0 && isContraction(lower)) {
-            f = FUNCTION | ENGLISH | COMMON; // "i'm", "don't", "you're": never a name
-        }
-        if ((f & (ENGLISH | COMMON)) != (ENGLISH | COMMON)) {
-            for (String st : stems(lower)) {
-                f |= Math.max(table.get(st), 0) & (ENGLISH | COMMON);
-            }
-        }
+        int f = flagsUncached(lower);
         if (f != 0) {
             recent[slot] = new Recent(lower, f);
         }
         return f;
     }
 
+    private int flagsUncached(String lower) {
+        int exact = exact(lower);
+        int f = Math.max(exact, 0);
+        if (exact < 0 && isContraction(lower)) {
+            f = FUNCTION | ENGLISH | COMMON; // "i'm", "don't", "you're": never a name
+        }
+        if ((f & (ENGLISH | COMMON)) != (ENGLISH | COMMON)) {
+            for (String st : stems(lower)) {
+                f |= Math.max(exact(st), 0) & (ENGLISH | COMMON);
+            }
+        }
+        return f;
+    }
+
+    /** The bits of the lists that hold {@code lower} itself, or -1 when none does. */
+    private int exact(String lower) {
+        if (packed != null && PackedWords.packable(lower)) {
+            long v = packed.get(PackedWords.pack(lower, 0), PackedWords.pack(lower, 8), -1L);
+            return v == -1L ? -1 : (int) v;
+        }
+        return table.get(lower);
+    }
+
     /**
      * {@link #flags(String)} of the region {@code text[from, to)} lower-cased, for a region of ASCII
-     * characters whose lower-case {@link String#hashCode} is {@code lowerHash}. Answers most words
-     * without building the lower-case string: a dictionary word from the cache or the table, and a
-     * word in no list whose ending cannot be a stem's.
+     * characters whose lower-case {@link String#hashCode} is {@code lowerHash}.
      */
     public int flags(String text, int from, int to, int lowerHash) {
+        boolean fits = to - from <= PackedWords.MAX_LENGTH;
+        return flags(text, from, to, lowerHash, fits ? PackedWords.packLower(text, from, to, 0) : 0,
+                fits ? PackedWords.packLower(text, from, to, 8) : 0);
+    }
+
+    /**
+     * As {@link #flags(String, int, int, int)}, with the region's lower-case characters packed into
+     * {@code k0, k1} as {@link PackedWords} says when it is at most {@link PackedWords#MAX_LENGTH}
+     * long (ignored otherwise). Answers most words without building the lower-case string: a word
+     * that a list holds from the packed tables, a word in no list whose ending cannot be a stem's at
+     * once, and an inflection of a list word from the cache.
+     */
+    public int flags(String text, int from, int to, int lowerHash, long k0, long k1) {
         int len = to - from;
+        if (len <= PackedWords.MAX_LENGTH) {
+            long v = everyday.get(k0, k1, -1L);
+            if (v == -1L) {
+                v = packed.get(k0, k1, -1L);
+            }
+            if (v != -1L) {
+                return (int) (v >>> 32);
+            }
+            if (!mayHaveStem(text, from, to)) {
+                return 0;
+            }
+        }
         int slot = (lowerHash ^ (lowerHash >>> 14)) & (RECENT_SLOTS - 1);
         Recent r = recent[slot];
         if (r != null && r.word.length() == len && AsciiFold.sameLower(r.word, text, from)) {
             return r.flags;
         }
-        int exact = table.get(text, from, to, lowerHash);
-        if (exact < 0 ? !mayHaveStem(text, from, to) : (exact & (ENGLISH | COMMON)) == (ENGLISH | COMMON)) {
-            if (exact < 0) {
+        if (len > PackedWords.MAX_LENGTH) {
+            int exact = table.get(text, from, to, lowerHash);
+            if (exact < 0 && !mayHaveStem(text, from, to)) {
                 return 0;
             }
-            recent[slot] = new Recent(text.substring(from, to).toLowerCase(Locale.ROOT), exact);
-            return exact;
         }
         return flags(text.substring(from, to).toLowerCase(Locale.ROOT));
     }
@@ -245,7 +308,7 @@ public final class Lexicons {
     private static final java.util.Set<String> CONTRACTION_TAILS = java.util.Set.of("m", "re", "ve", "ll", "d", "s");
 
     private boolean isFunctionWord(String w) {
-        int b = table.get(w);
+        int b = exact(w);
         return b > 0 && (b & FUNCTION) != 0;
     }
 
