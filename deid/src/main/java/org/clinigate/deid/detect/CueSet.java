@@ -3,7 +3,6 @@ package org.clinigate.deid.detect;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.clinigate.deid.lexicon.AsciiFold;
 import org.clinigate.deid.lexicon.PackedWords;
 
 /**
@@ -22,8 +21,6 @@ final class CueSet {
     private static final int MAX_LISTS = 63;
     private static final Object LOCK = new Object();
     private static volatile Map<String, Long> table = Map.of();
-    /** {@link #table} laid out for lookups by text region: open addressing, lower-case hash stored inline. */
-    private static volatile Frozen frozen = new Frozen(Map.of());
     /** The words of {@link #table} that {@link PackedWords} can hold, by packed key. */
     private static volatile PackedWords packed = new PackedWords(Map.of());
     private static int lists;
@@ -49,7 +46,6 @@ final class CueSet {
                 grown.merge(w, bit, (a, b) -> a | b);
             }
             table = Map.copyOf(grown);
-            frozen = new Frozen(table);
             Map<String, Long> shortWords = new HashMap<>();
             table.forEach((w, b) -> {
                 if (PackedWords.packable(w)) {
@@ -72,15 +68,8 @@ final class CueSet {
 
     /** The bits of every list that holds {@code lower}, with {@link #COMPUTED} set. */
     static long bitsOf(String lower) {
-        return frozen.get(lower, 0, lower.length(), lower.hashCode()) | COMPUTED;
-    }
-
-    /**
-     * {@link #bitsOf(String)} of the ASCII region {@code text[from, to)} folded to lower case, whose
-     * lower-case {@link String#hashCode} is {@code lowerHash}.
-     */
-    static long bitsOf(String text, int from, int to, int lowerHash) {
-        return frozen.get(text, from, to, lowerHash) | COMPUTED;
+        Long b = table.get(lower);
+        return b == null ? COMPUTED : b | COMPUTED;
     }
 
     /**
@@ -89,46 +78,6 @@ final class CueSet {
      */
     static long bitsOf(long k0, long k1) {
         return packed.get(k0, k1, 0) | COMPUTED;
-    }
-
-    /** An immutable open-addressing copy of the table. */
-    private static final class Frozen {
-        private final String[] keys;
-        private final int[] hashes;
-        private final long[] values;
-        private final int mask;
-
-        Frozen(Map<String, Long> source) {
-            int cap = Integer.highestOneBit(Math.max(16, source.size() * 2)) << 1;
-            keys = new String[cap];
-            hashes = new int[cap];
-            values = new long[cap];
-            mask = cap - 1;
-            for (Map.Entry<String, Long> e : source.entrySet()) {
-                int h = e.getKey().hashCode();
-                int i = h & mask;
-                while (keys[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = e.getKey();
-                hashes[i] = h;
-                values[i] = e.getValue();
-            }
-        }
-
-        long get(String text, int from, int to, int h) {
-            int len = to - from;
-            for (int i = h & mask;; i = (i + 1) & mask) {
-                String k = keys[i];
-                if (k == null) {
-                    return 0;
-                }
-                if (hashes[i] == h && k.length() == len && AsciiFold.sameLower(k, text, from)) {
-                    return values[i];
-                }
-            }
-        }
-
     }
 
     /** True when token {@code i} of {@code v} (lower-cased) is in this list; false when {@code i} is out of range. */

@@ -38,8 +38,6 @@ final class TextView {
     private Positions positions;
     private int[] flags;
     private long[] cues;
-    /** Lower-case {@link String#hashCode} of each token whose characters are all ASCII; see {@link #ascii}. */
-    private int[] lowerHash;
     /** The lower-case characters of each short ASCII token packed as {@link PackedWords} says: first eight, next eight. */
     private long[] packed0;
     private long[] packed1;
@@ -71,7 +69,6 @@ final class TextView {
         start = new int[cap];
         end = new int[cap];
         type = new byte[cap];
-        lowerHash = new int[cap];
         packed0 = new long[cap];
         packed1 = new long[cap];
         ascii = new boolean[cap];
@@ -147,7 +144,6 @@ final class TextView {
             end = Arrays.copyOf(end, cap);
             type = Arrays.copyOf(type, cap);
             lineStart = Arrays.copyOf(lineStart, cap);
-            lowerHash = Arrays.copyOf(lowerHash, cap);
             packed0 = Arrays.copyOf(packed0, cap);
             packed1 = Arrays.copyOf(packed1, cap);
             ascii = Arrays.copyOf(ascii, cap);
@@ -157,9 +153,8 @@ final class TextView {
         end[size] = e;
         type[size] = kind;
         lineStart[size] = brk;
-        // The lower-case hash and letter case of an ASCII token, while its characters are at hand.
+        // The packed lower-case characters and letter case of an ASCII token, while its characters are at hand.
         String t = text;
-        int h = 0;
         long k0 = 0;
         long k1 = 0;
         int shape = SHAPE_KNOWN;
@@ -176,7 +171,6 @@ final class TextView {
             } else if (c >= 'a' && c <= 'z') {
                 shape |= ANY_LOWER | (k > s ? LOWER_AFTER_FIRST : 0);
             }
-            h = 31 * h + c;
             int j = k - s;
             if (j < 8) {
                 k0 |= (long) c << (8 * j);
@@ -187,7 +181,6 @@ final class TextView {
         packed0[size] = k0;
         packed1[size] = k1;
         ascii[size] = plain;
-        lowerHash[size] = h;
         shapes[size] = plain ? (byte) shape : 0;
         size++;
     }
@@ -256,9 +249,9 @@ final class TextView {
         if (b == -1) {
             b = type[i] != WORD
                     ? 0
-                    : !ascii[i]
-                            ? lex.flags(lower(i))
-                            : lex.flags(text, start[i], end[i], lowerHash[i], packed0[i], packed1[i]);
+                    : ascii[i] && length(i) <= PackedWords.MAX_LENGTH
+                            ? lex.flags(text, start[i], end[i], packed0[i], packed1[i])
+                            : lex.flags(lower(i));
             f[i] = b;
         }
         return b;
@@ -273,11 +266,9 @@ final class TextView {
         }
         long b = c[i];
         if (b == 0) {
-            b = !ascii[i]
-                    ? CueSet.bitsOf(lower(i))
-                    : length(i) <= PackedWords.MAX_LENGTH
-                            ? CueSet.bitsOf(packed0[i], packed1[i])
-                            : CueSet.bitsOf(text, start[i], end[i], lowerHash[i]);
+            b = ascii[i] && length(i) <= PackedWords.MAX_LENGTH
+                    ? CueSet.bitsOf(packed0[i], packed1[i])
+                    : CueSet.bitsOf(lower(i));
             c[i] = b;
         }
         return b;

@@ -251,46 +251,22 @@ public final class Lexicons {
     }
 
     /**
-     * {@link #flags(String)} of the region {@code text[from, to)} lower-cased, for a region of ASCII
-     * characters whose lower-case {@link String#hashCode} is {@code lowerHash}.
+     * {@link #flags(String)} of an ASCII region {@code text[from, to)} of at most
+     * {@link PackedWords#MAX_LENGTH} characters, given its lower-case characters packed into
+     * {@code k0, k1} as {@link PackedWords} says. A word that a list holds is answered from the packed
+     * tables and a word in no list whose ending cannot be a stem's at once, without building the
+     * lower-case string; only a possible inflection of a list word takes the string path.
      */
-    public int flags(String text, int from, int to, int lowerHash) {
-        boolean fits = to - from <= PackedWords.MAX_LENGTH;
-        return flags(text, from, to, lowerHash, fits ? PackedWords.packLower(text, from, to, 0) : 0,
-                fits ? PackedWords.packLower(text, from, to, 8) : 0);
-    }
-
-    /**
-     * As {@link #flags(String, int, int, int)}, with the region's lower-case characters packed into
-     * {@code k0, k1} as {@link PackedWords} says when it is at most {@link PackedWords#MAX_LENGTH}
-     * long (ignored otherwise). Answers most words without building the lower-case string: a word
-     * that a list holds from the packed tables, a word in no list whose ending cannot be a stem's at
-     * once, and an inflection of a list word from the cache.
-     */
-    public int flags(String text, int from, int to, int lowerHash, long k0, long k1) {
-        int len = to - from;
-        if (len <= PackedWords.MAX_LENGTH) {
-            long v = everyday.get(k0, k1, -1L);
-            if (v == -1L) {
-                v = packed.get(k0, k1, -1L);
-            }
-            if (v != -1L) {
-                return (int) (v >>> 32);
-            }
-            if (!mayHaveStem(text, from, to)) {
-                return 0;
-            }
+    public int flags(String text, int from, int to, long k0, long k1) {
+        long v = everyday.get(k0, k1, -1L);
+        if (v == -1L) {
+            v = packed.get(k0, k1, -1L);
         }
-        int slot = (lowerHash ^ (lowerHash >>> 14)) & (RECENT_SLOTS - 1);
-        Recent r = recent[slot];
-        if (r != null && r.word.length() == len && AsciiFold.sameLower(r.word, text, from)) {
-            return r.flags;
+        if (v != -1L) {
+            return (int) (v >>> 32);
         }
-        if (len > PackedWords.MAX_LENGTH) {
-            int exact = table.get(text, from, to, lowerHash);
-            if (exact < 0 && !mayHaveStem(text, from, to)) {
-                return 0;
-            }
+        if (!mayHaveStem(text, from, to)) {
+            return 0;
         }
         return flags(text.substring(from, to).toLowerCase(Locale.ROOT));
     }

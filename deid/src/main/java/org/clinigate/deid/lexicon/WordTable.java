@@ -49,27 +49,6 @@ final class WordTable {
         }
     }
 
-    /**
-     * The bits of the ASCII region {@code text[from, to)} folded to lower case, whose lower-case
-     * {@link String#hashCode} is {@code lowerHash}; or -1. The same answer as {@link #get} on the
-     * lower-cased region, without building it.
-     */
-    int get(String text, int from, int to, int lowerHash) {
-        int h = spread(lowerHash);
-        int i = h & mask;
-        int len = to - from;
-        while (true) {
-            String k = keys[i];
-            if (k == null) {
-                return -1;
-            }
-            if (hashes[i] == h && k.length() == len && AsciiFold.sameLower(k, text, from)) {
-                return values[i];
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
     private static int spread(int h) {
         // Never zero, so that a stored hash of 0 cannot be mistaken for anything.
         return (h ^ (h >>> 16)) | 1;
