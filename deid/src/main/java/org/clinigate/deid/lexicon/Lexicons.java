@@ -169,7 +169,6 @@ public final class Lexicons {
         mark(countries, COUNTRY);
         markStarts(places, PLACE_START);
         markStarts(organizationWords, ORGANIZATION_START);
-        table = new WordTable(bits);
         Map<String, Long> shortWords = new HashMap<>();
         Map<String, Long> everydayWords = new HashMap<>();
         Map<String, Integer> longWords = new HashMap<>();
@@ -243,7 +242,10 @@ public final class Lexicons {
 
     /** The bits of the lists that hold {@code lower} itself, or -1 when none does. */
     private int exact(String lower) {
-        if (packed != null && PackedWords.packable(lower)) {
+        if (packed == null) { // still loading
+            return bits.getOrDefault(lower, -1);
+        }
+        if (PackedWords.packable(lower)) {
             long v = packed.get(PackedWords.pack(lower, 0), PackedWords.pack(lower, 8), -1L);
             return v == -1L ? -1 : (int) v;
         }
