@@ -105,11 +105,6 @@ public final class Lexicons {
      * {@link #flags} (which add its stem's) in the high half.
      */
     private PackedWords packed;
-    /**
-     * The everyday words of {@link #packed} again, in a table small enough to stay in the CPU cache:
-     * most tokens of any text are everyday words.
-     */
-    private PackedWords everyday;
 
     private static volatile Lexicons instance;
 
@@ -170,22 +165,16 @@ public final class Lexicons {
         markStarts(places, PLACE_START);
         markStarts(organizationWords, ORGANIZATION_START);
         Map<String, Long> shortWords = new HashMap<>();
-        Map<String, Long> everydayWords = new HashMap<>();
         Map<String, Integer> longWords = new HashMap<>();
         for (Map.Entry<String, Integer> e : bits.entrySet()) {
             String w = e.getKey();
             if (PackedWords.packable(w)) {
-                long v = (long) flagsUncached(w) << 32 | e.getValue();
-                shortWords.put(w, v);
-                if ((e.getValue() & (COMMON | FUNCTION)) != 0) {
-                    everydayWords.put(w, v);
-                }
+                shortWords.put(w, (long) flagsUncached(w) << 32 | e.getValue());
             } else {
                 longWords.put(w, e.getValue());
             }
         }
         packed = new PackedWords(shortWords);
-        everyday = new PackedWords(everydayWords);
         table = new WordTable(longWords);
         bits = null; // the frozen tables hold it all; the map would cost 15 MB for nothing
     }
@@ -260,10 +249,7 @@ public final class Lexicons {
      * lower-case string; only a possible inflection of a list word takes the string path.
      */
     public int flags(String text, int from, int to, long k0, long k1) {
-        long v = everyday.get(k0, k1, -1L);
-        if (v == -1L) {
-            v = packed.get(k0, k1, -1L);
-        }
+        long v = packed.get(k0, k1, -1L);
         if (v != -1L) {
             return (int) (v >>> 32);
         }
