@@ -41,8 +41,8 @@ final class TextView {
     /** The lower-case characters of each short ASCII token packed as {@link PackedWords} says: first eight, next eight. */
     private long[] packed0;
     private long[] packed1;
-    /** True for a token of ASCII characters only, whose lexicon and cue bits are looked up by region. */
-    private boolean[] ascii;
+    /** True for a token of at most {@link PackedWords#MAX_LENGTH} ASCII characters: its bits are looked up by packed key. */
+    private boolean[] packable;
 
     /** Character classes of ASCII, as {@link Character#isWhitespace} and {@link Character#isLetter} say. */
     private static final byte SPACE = 1;
@@ -71,7 +71,7 @@ final class TextView {
         type = new byte[cap];
         packed0 = new long[cap];
         packed1 = new long[cap];
-        ascii = new boolean[cap];
+        packable = new boolean[cap];
         shapes = new byte[cap];
         tokenize();
         lower = new String[size];
@@ -146,7 +146,7 @@ final class TextView {
             lineStart = Arrays.copyOf(lineStart, cap);
             packed0 = Arrays.copyOf(packed0, cap);
             packed1 = Arrays.copyOf(packed1, cap);
-            ascii = Arrays.copyOf(ascii, cap);
+            packable = Arrays.copyOf(packable, cap);
             shapes = Arrays.copyOf(shapes, cap);
         }
         start[size] = s;
@@ -180,7 +180,7 @@ final class TextView {
         }
         packed0[size] = k0;
         packed1[size] = k1;
-        ascii[size] = plain;
+        packable[size] = plain && e - s <= PackedWords.MAX_LENGTH;
         shapes[size] = plain ? (byte) shape : 0;
         size++;
     }
@@ -249,7 +249,7 @@ final class TextView {
         if (b == -1) {
             b = type[i] != WORD
                     ? 0
-                    : ascii[i] && length(i) <= PackedWords.MAX_LENGTH
+                    : packable[i]
                             ? lex.flags(text, start[i], end[i], packed0[i], packed1[i])
                             : lex.flags(lower(i));
             f[i] = b;
@@ -266,7 +266,7 @@ final class TextView {
         }
         long b = c[i];
         if (b == 0) {
-            b = ascii[i] && length(i) <= PackedWords.MAX_LENGTH
+            b = packable[i]
                     ? CueSet.bitsOf(packed0[i], packed1[i])
                     : CueSet.bitsOf(lower(i));
             c[i] = b;

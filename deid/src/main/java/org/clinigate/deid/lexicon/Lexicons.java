@@ -245,7 +245,7 @@ public final class Lexicons {
      * {@link #flags(String)} of an ASCII region {@code text[from, to)} of at most
      * {@link PackedWords#MAX_LENGTH} characters, given its lower-case characters packed into
      * {@code k0, k1} as {@link PackedWords} says. A word that a list holds is answered from the packed
-     * tables and a word in no list whose ending cannot be a stem's at once, without building the
+     * table and a word in no list whose ending cannot be a stem's at once, without building the
      * lower-case string; only a possible inflection of a list word takes the string path.
      */
     public int flags(String text, int from, int to, long k0, long k1) {
@@ -259,7 +259,10 @@ public final class Lexicons {
         return flags(text.substring(from, to).toLowerCase(Locale.ROOT));
     }
 
-    /** False when a word in no list can gain a bit from {@link #stems} or as a contraction. */
+    /**
+     * False when a word in no list can gain a bit from {@link #stems} or as a contraction: it has no
+     * apostrophe and none of the endings {@link #stems} strips. Keep the two in step.
+     */
     private static boolean mayHaveStem(String text, int from, int to) {
         if (text.lastIndexOf('\'', to - 1) >= from) {
             return true;
@@ -572,7 +575,10 @@ public final class Lexicons {
         return (flags(lower) & COMMON) != 0;
     }
 
-    /** The base forms a word may inflect: "images" gives "imag" and "image"; "died" gives "di" and "die". */
+    /**
+     * The base forms a word may inflect: "images" gives "imag" and "image"; "died" gives "di" and "die".
+     * A new ending here must be added to {@link #mayHaveStem} too.
+     */
     private static String[] stems(String w) {
         int n = w.length();
         if (n > 4 && w.endsWith("ies")) {
