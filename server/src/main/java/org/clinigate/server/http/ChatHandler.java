@@ -76,7 +76,7 @@ final class ChatHandler implements Handler {
                     result.deidentifiedAnswer(), r.usage().promptTokens(), r.usage().completionTokens(), "chat",
                     result.rails().ruleIds());
             charge(ctx, principal, r);
-            ctx.contentType("application/json").result(Wire.completion(r, created, result.rails()));
+            send(ctx, Wire.completion(r, created, result.rails()));
             return;
         }
         stream(ctx, call, p, id, created, t0);
@@ -143,6 +143,21 @@ final class ChatHandler implements Handler {
         }
     }
 
+    /**
+     * Writes a JSON answer straight to the response with its length. {@code ctx.result(bytes)} would copy it through a
+     * 32 KB buffer that Javalin allocates for every response; on the hot path that was a tenth of all allocation.
+     */
+    private static void send(Context ctx, byte[] json) {
+        ctx.status(200);
+        ctx.res().setContentType("application/json");
+        ctx.res().setContentLength(json.length);
+        try {
+            ctx.res().getOutputStream().write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the client went away; nothing more can reach it
+        }
+    }
+
     /** The body, refused with 413 beyond the limit whether or not a Content-Length announced it. */
     private byte[] body(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
@@ -150,6 +165,18 @@ final class ChatHandler implements Handler {
             throw tooLarge();
         }
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared >= 0) {
+                // The announced length, read into one array of that size; a body that runs on past it is refused.
+                byte[] bytes = in.readNBytes((int) declared);
+                if (bytes.length < declared) {
+                    throw new ClinigateException(ErrorCode.CG_1005, "the request body ended after " + bytes.length
+                            + " of " + declared + " bytes");
+                }
+                if (in.read() != -1) {
+                    throw tooLarge();
+                }
+                return bytes;
+            }
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (bytes.length > maxBodyBytes) {
                 throw tooLarge();
