@@ -68,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--backend-delay-ms", defaultValue = "0", description = "gateway: the fake backend's time per answer, standing for the model (default: ${DEFAULT-VALUE}).")
     long backendDelayMs;
 
+    @Option(names = "--backend-jitter-ms", defaultValue = "0", description = "gateway: each answer of the fake backend waits the delay plus or minus up to this many milliseconds, drawn uniformly, so that clients do not stay in step (default: ${DEFAULT-VALUE}; at most the delay).")
+    long backendJitterMs;
+
     @Option(names = "--external-load", defaultValue = "0", description = "gateway: only start the backend and the gateway, print their URLs and a file of request bodies, and keep them up this many seconds for an external load generator such as wrk.")
     int externalSeconds;
 
@@ -119,8 +122,13 @@ final class BenchCommand implements Callable<Integer> {
             return org.clinigate.cli.eval.ReportRenderBench.run(input, rounds, System.out);
         }
         if (target.equals("gateway")) {
+            if (backendJitterMs < 0 || backendJitterMs > backendDelayMs) {
+                System.err.println("error: CG-1001: --backend-jitter-ms must lie between 0 and --backend-delay-ms ("
+                        + backendDelayMs + ")");
+                return 2;
+            }
             org.clinigate.cli.bench.GatewayBench.run(new org.clinigate.cli.bench.GatewayBench.Options(clients, seconds,
-                    warmup, promptBytes, streamClients, backendDelayMs, externalSeconds), System.out);
+                    warmup, promptBytes, streamClients, backendDelayMs, externalSeconds, backendJitterMs), System.out);
             return 0;
         }
         if (!target.equals("deid")) {

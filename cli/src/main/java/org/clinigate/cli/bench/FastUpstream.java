@@ -16,7 +16,9 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
  * A loopback OpenAI-compatible server (Jetty, virtual threads, keep-alive) that answers at once, or
- * after a fixed delay that stands for the model, for measuring what the gateway adds. It reports its
+ * after a delay that stands for the model, for measuring what the gateway adds. The delay is fixed, or drawn
+ * uniformly from {@code delay ± jitter} for each answer: with one fixed delay, closed-loop clients that started
+ * together stay in step and arrive in waves of all of them at once, which real model times do not produce. It reports its
  * own time in {@code X-Backend-Time-Us}, and answers with a pseudonym so that the gateway's
  * re-linking is part of what is measured.
  */
@@ -32,9 +34,19 @@ final class FastUpstream implements AutoCloseable {
 
     private final Server server;
     private final long delayMillis;
+    private final long jitterMillis;
 
     FastUpstream(long delayMillis) throws Exception {
+        this(delayMillis, 0);
+    }
+
+    /** {@code jitterMillis} at most {@code delayMillis}: each answer waits {@code delay ± jitter}, uniformly. */
+    FastUpstream(long delayMillis, long jitterMillis) throws Exception {
+        if (jitterMillis < 0 || jitterMillis > delayMillis) {
+            throw new IllegalArgumentException("the jitter must lie between 0 and the delay (" + delayMillis + " ms)");
+        }
         this.delayMillis = delayMillis;
+        this.jitterMillis = jitterMillis;
         server = new Server(new VirtualThreadPool());
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -59,8 +71,12 @@ final class FastUpstream implements AutoCloseable {
         long t0 = System.nanoTime();
         String body = Content.Source.asString(request, StandardCharsets.UTF_8);
         boolean stream = body.contains("\"stream\":true");
-        if (delayMillis > 0) {
-            Thread.sleep(delayMillis); // a model's time; a virtual thread waits without holding a core
+        long delay = jitterMillis == 0
+                ? delayMillis
+                : delayMillis + java.util.concurrent.ThreadLocalRandom.current().nextLong(-jitterMillis,
+                        jitterMillis + 1);
+        if (delay > 0) {
+            Thread.sleep(delay); // a model's time; a virtual thread waits without holding a core
         }
         response.getHeaders().put("X-Backend-Time-Us", Long.toString((System.nanoTime() - t0) / 1000));
         if (!stream) {

@@ -31,7 +31,12 @@ public final class GatewayBench {
 
     /** Settings of one benchmark run. */
     public record Options(int clients, int seconds, int warmupSeconds, int promptBytes, int streamClients,
-            long backendDelayMillis, int externalSeconds) {
+            long backendDelayMillis, int externalSeconds, long backendJitterMillis) {
+
+        public Options(int clients, int seconds, int warmupSeconds, int promptBytes, int streamClients,
+                long backendDelayMillis, int externalSeconds) {
+            this(clients, seconds, warmupSeconds, promptBytes, streamClients, backendDelayMillis, externalSeconds, 0);
+        }
     }
 
     public static void run(Options o, PrintStream out) throws Exception {
@@ -40,7 +45,7 @@ public final class GatewayBench {
         int warmupSeconds = o.warmupSeconds();
         int streamClients = o.streamClients();
         List<String> prompts = prompts(o.promptBytes(), 400);
-        try (FastUpstream upstream = new FastUpstream(o.backendDelayMillis())) {
+        try (FastUpstream upstream = new FastUpstream(o.backendDelayMillis(), o.backendJitterMillis())) {
             Map<String, String> env = new HashMap<>();
             // Settings from the environment apply (CLINIGATE_VAULT_KIND=memory, CLINIGATE_RAILS_ENABLED=false ...),
             // so one stage's share can be measured by switching it off; the ones below are the bench's own.
@@ -73,9 +78,9 @@ public final class GatewayBench {
                     return;
                 }
                 out.printf(Locale.ROOT, "bench gateway: %d clients, %d s per run after %d s warm-up, prompts of %d "
-                        + "bytes (synthetic notes with PHI), backend delay %d ms, %d cores%n", clients, seconds,
+                        + "bytes (synthetic notes with PHI), backend delay %d ± %d ms, %d cores%n", clients, seconds,
                         warmupSeconds, prompts.get(0).getBytes(StandardCharsets.UTF_8).length,
-                        o.backendDelayMillis(), Runtime.getRuntime().availableProcessors());
+                        o.backendDelayMillis(), o.backendJitterMillis(), Runtime.getRuntime().availableProcessors());
                 load.run("warm-up", gateway, plain, clients, Duration.ofSeconds(warmupSeconds), false);
                 load.run("warm-up", direct, plain, clients, Duration.ofSeconds(Math.max(1, warmupSeconds / 2)),
                         false);
