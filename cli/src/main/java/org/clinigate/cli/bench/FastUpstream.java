@@ -18,8 +18,8 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
  * A loopback OpenAI-compatible server (Jetty, virtual threads, keep-alive) that answers at once, or
  * after a delay that stands for the model, for measuring what the gateway adds. The delay is fixed, or drawn
  * uniformly from {@code delay ± jitter} for each answer: with one fixed delay, closed-loop clients that started
- * together stay in step and arrive in waves of all of them at once, which real model times do not produce. It reports its
- * own time in {@code X-Backend-Time-Us}, and answers with a pseudonym so that the gateway's
+ * together stay in step and arrive in waves of all of them at once, which real model times do not produce.
+ * It reports its own time in {@code X-Backend-Time-Us}, and answers with a pseudonym so that the gateway's
  * re-linking is part of what is measured.
  */
 final class FastUpstream implements AutoCloseable {
@@ -35,10 +35,6 @@ final class FastUpstream implements AutoCloseable {
     private final Server server;
     private final long delayMillis;
     private final long jitterMillis;
-
-    FastUpstream(long delayMillis) throws Exception {
-        this(delayMillis, 0);
-    }
 
     /** {@code jitterMillis} at most {@code delayMillis}: each answer waits {@code delay ± jitter}, uniformly. */
     FastUpstream(long delayMillis, long jitterMillis) throws Exception {

@@ -32,11 +32,6 @@ public final class GatewayBench {
     /** Settings of one benchmark run. */
     public record Options(int clients, int seconds, int warmupSeconds, int promptBytes, int streamClients,
             long backendDelayMillis, int externalSeconds, long backendJitterMillis) {
-
-        public Options(int clients, int seconds, int warmupSeconds, int promptBytes, int streamClients,
-                long backendDelayMillis, int externalSeconds) {
-            this(clients, seconds, warmupSeconds, promptBytes, streamClients, backendDelayMillis, externalSeconds, 0);
-        }
     }
 
     public static void run(Options o, PrintStream out) throws Exception {
