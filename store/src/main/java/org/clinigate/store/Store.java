@@ -55,7 +55,13 @@ public final class Store implements AutoCloseable {
         String password = config.passwordEnv() == null ? null : env.apply(config.passwordEnv());
         Database database = Database.open(config.url(), config.user(), password == null ? "" : password,
                 config.poolSize(), config.connectTimeout());
-        return new Store(database, JdbcAuditLog.open(database, config.audit(), key), config.vault(), env);
+        try {
+            return new Store(database, JdbcAuditLog.open(database, config.audit(), key,
+                    JdbcAuditLog.journalDirFor(config.url())), config.vault(), env);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     /** The API keys; valid until {@link #close()}. */

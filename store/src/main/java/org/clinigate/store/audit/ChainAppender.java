@@ -26,16 +26,25 @@ final class ChainAppender {
     private final AuditSettings settings;
     private final Dialect dialect;
     private final Clock clock;
+    private final AuditJournal journal;
 
-    ChainAppender(ChainKey key, AuditSettings settings, Dialect dialect, Clock clock) {
+    /**
+     * @param journal the write-ahead journal that makes a commit durable without syncing the database, or null to
+     *     commit with {@link Dialect#commitDurably}
+     */
+    ChainAppender(ChainKey key, AuditSettings settings, Dialect dialect, Clock clock, AuditJournal journal) {
         this.key = key;
         this.settings = settings;
         this.dialect = dialect;
         this.clock = clock;
+        this.journal = journal;
     }
 
     /** The appended records, in order, once committed; on failure nothing of the batch is stored. */
     List<AuditRecord> append(Connection c, List<AuditEvent> events) throws SQLException {
+        if (journal != null) {
+            journal.beforeBatch();
+        }
         c.setAutoCommit(false);
         try {
             Head head = Head.lock(c);
@@ -59,11 +68,30 @@ final class ChainAppender {
             }
             insert(c, records);
             Checkpoint.insertAll(c, checkpoints);
-            seal(sequence, previous, checkpoint).update(c);
-            dialect.commitDurably(c);
+            Head sealed = seal(sequence, previous, checkpoint);
+            sealed.update(c);
+            commit(c, records, checkpoints, sealed);
             return records;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(c);
+            throw e;
+        }
+    }
+
+    /**
+     * Durable before it returns: journaled (still under the head's lock, so the journal follows the chain) and then
+     * committed, or, without a usable journal, committed and synced.
+     */
+    private void commit(Connection c, List<AuditRecord> records, List<Checkpoint> checkpoints, Head sealed)
+            throws SQLException {
+        if (journal == null || !journal.write(records, checkpoints, sealed)) {
+            dialect.commitDurably(c);
+            return;
+        }
+        try {
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            journal.abort(records.get(0));
             throw e;
         }
     }
@@ -94,7 +122,7 @@ final class ChainAppender {
         return new Head(sequence, hash, checkpoint, key.id(), seal);
     }
 
-    private static void insert(Connection c, List<AuditRecord> records) throws SQLException {
+    static void insert(Connection c, List<AuditRecord> records) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(AuditRows.INSERT)) {
             for (AuditRecord r : records) {
                 AuditRows.bind(ps, r);

@@ -1,5 +1,7 @@
 package org.clinigate.store.audit;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,13 +19,16 @@ import org.clinigate.core.error.ErrorCode;
 import org.clinigate.store.audit.AuditRows.StoredRow;
 import org.clinigate.store.db.Database;
 import org.clinigate.store.db.SqlErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The audit log on H2 or PostgreSQL: tables {@code audit_record} (append-only), {@code audit_checkpoint} (signed
  * seals) and {@code audit_head} (one locked, sealed row that ends the chain).
  *
  * <p>{@link #append} goes through a group committer: concurrent appends share one transaction and one durable
- * commit, and each caller returns only once its record is committed (and, on H2, synced to the file). Several
+ * commit, and each caller returns only once its record is durable: committed, and on H2 either journaled (see
+ * {@link AuditJournal}) or synced to the database file. Several
  * instances, in one process or in several gateway processes on one PostgreSQL, keep one linear chain because each
  * batch holds the head row's lock from reading the chain's end to its commit.
  *
@@ -33,26 +38,67 @@ import org.clinigate.store.db.SqlErrors;
  */
 public final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditLog.class);
+
     private final Database database;
     private final ChainKey key;
     private final GroupCommitter committer;
+    private final AuditJournal journal;
 
-    private JdbcAuditLog(Database database, ChainKey key, GroupCommitter committer) {
+    private JdbcAuditLog(Database database, ChainKey key, GroupCommitter committer, AuditJournal journal) {
         this.database = database;
         this.key = key;
         this.committer = committer;
+        this.journal = journal;
     }
 
-    /** A log on the database; it starts its writer thread, which {@link #close()} stops. */
+    /** A log on the database that syncs the database on every commit; {@link #close()} stops its writer thread. */
     public static JdbcAuditLog open(Database database, AuditSettings settings, ChainKey key) {
-        return open(database, settings, key, Clock.systemUTC());
+        return open(database, settings, key, null, Clock.systemUTC(), AuditJournal.Rolling.DEFAULT);
     }
 
-    static JdbcAuditLog open(Database database, AuditSettings settings, ChainKey key, Clock clock) {
+    /**
+     * A log whose commits are made durable by a write-ahead journal in {@code journalDir} (see
+     * {@link #journalDirFor}), after replaying what the journal holds from a crash. When another log holds that
+     * journal, or the directory cannot be used, the log syncs the database on every commit instead.
+     *
+     * @param journalDir the journal's directory, or null for none
+     * @throws ClinigateException {@code CG-4002} when the journal holds batches that cannot be replayed now
+     */
+    public static JdbcAuditLog open(Database database, AuditSettings settings, ChainKey key, Path journalDir) {
+        return open(database, settings, key, journalDir, Clock.systemUTC(), AuditJournal.Rolling.DEFAULT);
+    }
+
+    /** The journal directory for an embedded H2 file database's URL; null for any other URL. */
+    public static Path journalDirFor(String jdbcUrl) {
+        return AuditJournal.dirFor(jdbcUrl);
+    }
+
+    static JdbcAuditLog open(Database database, AuditSettings settings, ChainKey key, Path journalDir, Clock clock,
+            AuditJournal.Rolling rolling) {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(key, "key");
-        ChainAppender appender = new ChainAppender(key, settings, database.dialect(), clock);
-        return new JdbcAuditLog(database, key, new GroupCommitter(database, appender, settings.maxBatch()));
+        AuditJournal journal = journalDir == null ? null : openJournal(journalDir, database, rolling);
+        ChainAppender appender = new ChainAppender(key, settings, database.dialect(), clock, journal);
+        return new JdbcAuditLog(database, key, new GroupCommitter(database, appender, settings.maxBatch()),
+                journal);
+    }
+
+    private static AuditJournal openJournal(Path dir, Database database, AuditJournal.Rolling rolling) {
+        try {
+            return AuditJournal.open(dir, database, rolling);
+        } catch (IOException e) {
+            LOG.warn("the audit journal directory cannot be used ({}); audit commits sync the database instead",
+                    e.getClass().getSimpleName());
+            return null;
+        } catch (SQLException e) {
+            throw SqlErrors.wrap(ErrorCode.CG_4002, "replaying the audit journal", e);
+        }
+    }
+
+    /** What the journal replayed when the log opened; null without a journal. */
+    AuditJournal.Replay journalReplay() {
+        return journal == null ? null : journal.replay();
     }
 
     @Override
@@ -107,6 +153,12 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     /** Writes what is queued, then stops the writer; later appends fail with {@code CG-4002}. */
     @Override
     public void close() {
-        committer.close();
+        try {
+            committer.close();
+        } finally {
+            if (journal != null) {
+                journal.close();
+            }
+        }
     }
 }
