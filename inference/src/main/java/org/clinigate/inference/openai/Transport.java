@@ -5,6 +5,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -14,10 +16,17 @@ import org.clinigate.core.chat.ChatRequest;
  * What all calls of one backend share: the HTTP client, the circuit breaker, and the timer thread that aborts
  * attempts at their deadlines. Thread safe.
  */
-record Transport(OpenAiConfig config, HttpClient client, CircuitBreaker breaker, ScheduledThreadPoolExecutor timers) {
+record Transport(OpenAiConfig config, HttpClient client, CircuitBreaker breaker, ScheduledThreadPoolExecutor timers,
+        ExecutorService executor) {
 
     static Transport create(OpenAiConfig config) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        // The client's own tasks (reading a response, completing its future) run on virtual threads instead of its
+        // default pool of platform threads: one hand-off between platform threads less per call. Against a loopback
+        // server on 2 cores, the client alone used about a quarter less CPU per call and answered 0.05 ms sooner at one
+        // caller; inside the loaded gateway the difference was lost in noise (ADR 0006).
+        ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
+                .name("openai-" + config.name() + "-http-", 0).factory());
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                 .connectTimeout(config.timeouts().connect()).followRedirects(HttpClient.Redirect.NEVER).build();
         OpenAiConfig.Resilience r = config.resilience();
         CircuitBreaker breaker = CircuitBreaker.of("openai-" + config.name(), CircuitBreakerConfig.custom()
@@ -29,7 +38,7 @@ record Transport(OpenAiConfig config, HttpClient client, CircuitBreaker breaker,
                 task -> Thread.ofPlatform().daemon().name("openai-" + config.name() + "-timer").unstarted(task));
         // Total time-outs are long; cancelled timers must not pile up until they would have fired.
         timers.setRemoveOnCancelPolicy(true);
-        return new Transport(config, client, breaker, timers);
+        return new Transport(config, client, breaker, timers, executor);
     }
 
     HttpRequest request(ChatRequest chat, String upstreamModel, boolean stream) {
@@ -55,5 +64,6 @@ record Transport(OpenAiConfig config, HttpClient client, CircuitBreaker breaker,
     void close() {
         timers.shutdownNow();
         client.close();
+        executor.shutdown();
     }
 }
