@@ -68,7 +68,7 @@ public final class Application implements AutoCloseable {
                     .withCacheScopes(Math.min(v.maxScopes(), 1_000_000)));
         }
         return sc.withAudit(sc.audit().withStoreText(config.audit().storeText())
-                .withCheckpointInterval(config.audit().checkpointEvery()));
+                .withCheckpointInterval(config.audit().checkpointEvery()).withJournal(config.audit().journal()));
     }
 
     public static Application start(GatewayConfig config, Map<String, String> env) {

@@ -1,5 +1,6 @@
 package org.clinigate.store;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
 import org.clinigate.core.audit.AuditLog;
@@ -56,8 +57,9 @@ public final class Store implements AutoCloseable {
         Database database = Database.open(config.url(), config.user(), password == null ? "" : password,
                 config.poolSize(), config.connectTimeout());
         try {
-            return new Store(database, JdbcAuditLog.open(database, config.audit(), key,
-                    JdbcAuditLog.journalDirFor(config.url())), config.vault(), env);
+            Path journal = config.audit().journal() ? JdbcAuditLog.journalDirFor(config.url()) : null;
+            return new Store(database, JdbcAuditLog.open(database, config.audit(), key, journal), config.vault(),
+                    env);
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -48,6 +48,9 @@ public final class SecurityBench {
         if (o.dbUrl() != null) {
             config = config.withUrl(o.dbUrl(), o.dbUser(), "CLINIGATE_DB_PASSWORD");
         }
+        // As the gateway's audit.journal: CLINIGATE_AUDIT_JOURNAL=true measures the journaled commit (ADR 0008).
+        boolean journal = "true".equalsIgnoreCase(System.getenv("CLINIGATE_AUDIT_JOURNAL"));
+        config = config.withAudit(config.audit().withJournal(journal));
         try (Store store = Store.open(config)) {
             String secret = store.apiKeys().create("bench", "clinician").secret();
             KeyAuthenticator keys = new KeyAuthenticator(store.apiKeys());
@@ -57,7 +60,8 @@ public final class SecurityBench {
             PhiVault vault = store.phiVault();
             AtomicInteger conversations = new AtomicInteger();
             out.printf(Locale.ROOT, "bench security: %s store, %d s per stage and thread count, %d cores%n",
-                    o.dbUrl() == null ? "embedded H2" : "PostgreSQL", o.seconds(),
+                    o.dbUrl() == null ? (journal ? "embedded H2 (audit journal)" : "embedded H2") : "PostgreSQL",
+                    o.seconds(),
                     Runtime.getRuntime().availableProcessors());
             out.printf(Locale.ROOT, "%-34s %8s %10s %10s %12s%n", "stage", "threads", "p50 us", "p99 us", "ops/s");
             double[] sum = new double[2];

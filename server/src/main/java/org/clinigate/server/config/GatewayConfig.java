@@ -130,9 +130,12 @@ public record GatewayConfig(Server server, Auth auth, Vault vault, List<Backend>
         }
     }
 
-    /** The audit log: whether it keeps de-identified text, and how often it signs a checkpoint. */
+    /**
+     * The audit log: whether it keeps de-identified text, how often it signs a checkpoint, and whether an embedded H2
+     * database commits through the write-ahead audit journal (ADR 0008).
+     */
     public record Audit(@JsonProperty("store_text") boolean storeText,
-            @JsonProperty("checkpoint_every") int checkpointEvery) {
+            @JsonProperty("checkpoint_every") int checkpointEvery, @JsonProperty("journal") boolean journal) {
     }
 
     /**

@@ -84,6 +84,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_audit_journal_is_off_by_default_and_reaches_the_store_when_set() {
+        GatewayConfig off = loader.load(null, Map.of());
+        assertThat(off.audit().journal()).isFalse();
+        assertThat(org.clinigate.server.Application.storeConfig(off).audit().journal()).isFalse();
+        GatewayConfig on = loader.load(null, Map.of("CLINIGATE_AUDIT_JOURNAL", "true"));
+        assertThat(org.clinigate.server.Application.storeConfig(on).audit().journal()).isTrue();
+    }
+
+    @Test
     void quota_overrides_can_be_listed_from_the_environment_and_are_validated() {
         GatewayConfig c = loader.load(null, Map.of("CLINIGATE_QUOTAS_OVERRIDES_0_TENANT", "icu",
                 "CLINIGATE_QUOTAS_OVERRIDES_0_TOKENS_PER_MINUTE", "50000", "CLINIGATE_QUOTAS_KEY_REQUESTS_PER_MINUTE",

@@ -45,8 +45,9 @@ class AuditJournalTest {
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
+        // Logs sit at the front of the list, databases behind them: a log closes before its database.
+        for (AutoCloseable c : open) {
+            c.close();
         }
     }
 
@@ -248,7 +249,7 @@ class AuditJournalTest {
         Path acks = work.resolve("acks.txt");
         Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), config.url(),
-                config.user(), KEY_BASE64, "4").redirectOutput(acks.toFile())
+                config.user(), KEY_BASE64, "4", "journal").redirectOutput(acks.toFile())
                 .redirectError(work.resolve("stderr.txt").toFile()).start();
         try {
             for (int i = 0; i < 1200 && child.isAlive() && acknowledged(acks).size() < 300; i++) {

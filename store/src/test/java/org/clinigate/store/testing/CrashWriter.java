@@ -25,7 +25,8 @@ public final class CrashWriter {
         String key = args[2];
         int threads = Integer.parseInt(args[3]);
         StoreConfig config = StoreConfig.embedded(Path.of(".")).withUrl(args[0], args[1], null)
-                .withAudit(new AuditSettings(50, false, 256, AuditSettings.DEFAULT_KEY_ENV, null));
+                .withAudit(new AuditSettings(50, false, 256, AuditSettings.DEFAULT_KEY_ENV, null,
+                        args.length > 4 && args[4].equals("journal")));
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         Store store = Store.open(config, Map.of(AuditSettings.DEFAULT_KEY_ENV, key)::get);
         AuditLog log = store.auditLog();
