@@ -109,12 +109,17 @@ final class ChainCodec {
     }
 
     private void string(String value) throws IOException {
+        writeString(out, value);
+    }
+
+    /** A string as length-prefixed UTF-8, -1 for null: the form every encoding in this package uses. */
+    static void writeString(DataOutputStream to, String value) throws IOException {
         if (value == null) {
-            out.writeInt(-1);
+            to.writeInt(-1);
             return;
         }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        to.writeInt(bytes.length);
+        to.write(bytes);
     }
 }

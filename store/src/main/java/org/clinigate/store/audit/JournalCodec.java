@@ -152,13 +152,7 @@ final class JournalCodec {
     }
 
     private void string(String value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        ChainCodec.writeString(out, value);
     }
 
     /**
