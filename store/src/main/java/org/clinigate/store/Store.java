@@ -57,7 +57,7 @@ public final class Store implements AutoCloseable {
         Database database = Database.open(config.url(), config.user(), password == null ? "" : password,
                 config.poolSize(), config.connectTimeout());
         try {
-            Path journal = config.audit().journal() ? JdbcAuditLog.journalDirFor(config.url()) : null;
+            Path journal = JdbcAuditLog.journalDirFor(config.url());
             return new Store(database, JdbcAuditLog.open(database, config.audit(), key, journal), config.vault(),
                     env);
         } catch (RuntimeException e) {

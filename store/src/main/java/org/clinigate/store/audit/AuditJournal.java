@@ -366,7 +366,23 @@ final class AuditJournal implements AutoCloseable {
         return result;
     }
 
+    /** Whether {@code dir} holds journal segments: a journal left by a crash, to replay. */
+    static boolean hasSegments(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try {
+            return !segmentFiles(dir).isEmpty();
+        } catch (IOException e) {
+            return true; // let opening it report the problem
+        }
+    }
+
     private List<Path> segmentFiles() throws IOException {
+        return segmentFiles(dir);
+    }
+
+    private static List<Path> segmentFiles(Path dir) throws IOException {
         try (Stream<Path> all = Files.list(dir)) {
             return all.filter(p -> p.getFileName().toString().matches("[0-9]{16}\\" + SUFFIX)).sorted().toList();
         }

@@ -58,9 +58,10 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
     }
 
     /**
-     * A log whose commits are made durable by a write-ahead journal in {@code journalDir} (see
-     * {@link #journalDirFor}), after replaying what the journal holds from a crash. When another log holds that
-     * journal, or the directory cannot be used, the log syncs the database on every commit instead.
+     * A log with a write-ahead journal in {@code journalDir} (see {@link #journalDirFor}). Whatever the journal holds
+     * from a crash is replayed first, whether or not {@link AuditSettings#journal()} is on. When it is on, commits are
+     * made durable through the journal; when it is off, when another log holds the journal, or when the directory
+     * cannot be used, the log syncs the database on every commit.
      *
      * @param journalDir the journal's directory, or null for none
      * @throws ClinigateException {@code CG-4002} when the journal holds batches that cannot be replayed now
@@ -78,7 +79,16 @@ public final class JdbcAuditLog implements AuditLog, AutoCloseable {
             AuditJournal.Rolling rolling) {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(key, "key");
-        AuditJournal journal = journalDir == null ? null : openJournal(journalDir, database, rolling);
+        AuditJournal journal = null;
+        if (journalDir != null && settings.journal()) {
+            journal = openJournal(journalDir, database, rolling);
+        } else if (journalDir != null && AuditJournal.hasSegments(journalDir)) {
+            // Switched off after a crash with it on: what it holds was acknowledged, so it is replayed all the same.
+            AuditJournal leftover = openJournal(journalDir, database, rolling);
+            if (leftover != null) {
+                leftover.close();
+            }
+        }
         ChainAppender appender = new ChainAppender(key, settings, database.dialect(), clock, journal);
         return new JdbcAuditLog(database, key, new GroupCommitter(database, appender, settings.maxBatch()),
                 journal);

@@ -2,7 +2,6 @@ package org.clinigate.store.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinigate.store.audit.ContractSupport.ENV;
-import static org.clinigate.store.audit.ContractSupport.KEY_BASE64;
 import static org.clinigate.store.audit.ContractSupport.event;
 import static org.clinigate.store.audit.ContractSupport.settings;
 
@@ -24,7 +23,6 @@ import org.clinigate.core.audit.AuditRecord;
 import org.clinigate.core.audit.VerifyReport;
 import org.clinigate.store.StoreConfig;
 import org.clinigate.store.db.Database;
-import org.clinigate.store.testing.CrashWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +50,7 @@ class AuditJournalTest {
     }
 
     private StoreConfig config(String name) {
-        return StoreConfig.embedded(dir.resolve(name)).withAudit(settings(4, false));
+        return StoreConfig.embedded(dir.resolve(name)).withAudit(settings(4, false).withJournal(true));
     }
 
     private Database database(StoreConfig config) {
@@ -132,6 +130,20 @@ class AuditJournalTest {
         assertThat(report.headSequence()).isEqualTo(11);
         assertThat(log.append(event(12)).sequence()).isEqualTo(12);
         assertThat(segments(config)).as("replayed segments are deleted").hasSize(1);
+    }
+
+    @Test
+    void a_journal_left_by_a_crash_is_replayed_even_when_the_setting_is_now_off() throws Exception {
+        StoreConfig config = config("switched-off");
+        List<AuditRecord> appended = crashAfterTenAppends(config);
+        StoreConfig off = config.withAudit(config.audit().withJournal(false));
+
+        JdbcAuditLog log = log(database(off), off, NEVER);
+        assertThat(log.journalReplay()).as("no journal for commits").isNull();
+        assertThat(log.read(2, 20)).containsExactlyElementsOf(appended);
+        assertThat(log.verify().ok()).isTrue();
+        assertThat(segments(config)).as("the replayed journal is emptied").isEmpty();
+        assertThat(log.append(event(12)).sequence()).isEqualTo(12);
     }
 
     @Test
@@ -246,20 +258,7 @@ class AuditJournalTest {
         config = config.withUrl(config.url() + ";WRITE_DELAY=60000", config.user(), null);
         Database setup = database(config);
         close(log(setup, config, NEVER), setup);
-        Path acks = work.resolve("acks.txt");
-        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), config.url(),
-                config.user(), KEY_BASE64, "4", "journal").redirectOutput(acks.toFile())
-                .redirectError(work.resolve("stderr.txt").toFile()).start();
-        try {
-            for (int i = 0; i < 1200 && child.isAlive() && acknowledged(acks).size() < 300; i++) {
-                Thread.sleep(50);
-            }
-        } finally {
-            child.destroyForcibly();
-            child.waitFor();
-        }
-        List<Long> acknowledged = acknowledged(acks);
+        List<Long> acknowledged = ContractSupport.killWriterAfter(config, work, 300, "journal");
         assertThat(acknowledged).as("acknowledged before the kill").hasSizeGreaterThanOrEqualTo(300);
 
         JdbcAuditLog log = log(database(config), config, NEVER);
@@ -270,15 +269,5 @@ class AuditJournalTest {
         assertThat(stored).containsAll(acknowledged);
         VerifyReport report = log.verify();
         assertThat(report.ok()).as(report.describe()).isTrue();
-    }
-
-    private static List<Long> acknowledged(Path acks) throws IOException {
-        List<Long> out = new ArrayList<>();
-        for (String line : Files.readAllLines(acks)) {
-            if (line.matches("ack [0-9]+")) {
-                out.add(Long.parseLong(line.substring(4).trim()));
-            }
-        }
-        return out;
     }
 }

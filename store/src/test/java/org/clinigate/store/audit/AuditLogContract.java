@@ -18,7 +18,6 @@ import org.clinigate.core.error.ClinigateException;
 import org.clinigate.core.error.ErrorCode;
 import org.clinigate.store.Store;
 import org.clinigate.store.StoreConfig;
-import org.clinigate.store.testing.CrashWriter;
 import org.clinigate.store.testing.TcpProxy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -296,20 +295,7 @@ abstract class AuditLogContract extends ContractSupport {
     void acknowledged_appends_survive_kill_9_of_the_writing_process(@TempDir Path work) throws Exception {
         StoreConfig config = freshConfig().withAudit(settings(50, false));
         open(config).close();
-        // Acknowledgements go to a file: what the child wrote survives its kill, unlike a pipe's unread bytes.
-        Path acks = work.resolve("acks.txt");
-        Process child = new ProcessBuilder(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                CrashWriter.class.getName(), config.url(), config.user(), KEY_BASE64, "4")
-                .redirectOutput(acks.toFile()).redirectError(work.resolve("stderr.txt").toFile()).start();
-        try {
-            for (int i = 0; i < 1200 && child.isAlive() && acknowledged(acks).size() < 600; i++) {
-                Thread.sleep(50);
-            }
-        } finally {
-            child.destroyForcibly();
-            child.waitFor();
-        }
-        List<Long> acknowledged = acknowledged(acks);
+        List<Long> acknowledged = killWriterAfter(config, work, 600);
         assertThat(acknowledged).as("acknowledged before the kill").hasSizeGreaterThanOrEqualTo(600);
 
         Store reopened = reopenAfterKill(config);

@@ -209,6 +209,30 @@ abstract class ContractSupport {
         return sequences;
     }
 
+    /**
+     * Runs {@link org.clinigate.store.testing.CrashWriter} on the database with 4 threads until it has acknowledged
+     * {@code wanted} appends (or 60 s have passed), kills it with SIGKILL, and returns what it acknowledged. The
+     * acknowledgements go to a file: what the child wrote survives its kill, unlike a pipe's unread bytes.
+     */
+    static List<Long> killWriterAfter(StoreConfig config, Path work, int wanted, String... extra) throws Exception {
+        Path acks = work.resolve("acks.txt");
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), org.clinigate.store.testing.CrashWriter.class.getName(),
+                config.url(), config.user(), KEY_BASE64, "4"));
+        command.addAll(List.of(extra));
+        Process child = new ProcessBuilder(command).redirectOutput(acks.toFile())
+                .redirectError(work.resolve("stderr.txt").toFile()).start();
+        try {
+            for (int i = 0; i < 1200 && child.isAlive() && acknowledged(acks).size() < wanted; i++) {
+                Thread.sleep(50);
+            }
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        return acknowledged(acks);
+    }
+
     static String javaBinary() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
