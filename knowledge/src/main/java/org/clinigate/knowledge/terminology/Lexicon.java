@@ -111,6 +111,15 @@ final class Lexicon {
         return out;
     }
 
+    /** Every word of every abbreviation key, which spelling correction must leave as written. */
+    Set<String> keyWords() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String key : expansions.keySet()) {
+            out.addAll(List.of(key.split(" ")));
+        }
+        return out;
+    }
+
     /** True when a single word is an abbreviation key, so that a corrected spelling can be expanded too. */
     boolean isKey(String word) {
         return expansions.containsKey(word);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 
 /**
  * Turns a free-text problem into weighted concepts: abbreviations expanded, a trailing "on ..." (the treatment, as in
@@ -57,6 +58,7 @@ final class ProblemAnalyzer {
     private final Lexicon lexicon;
     private final DescriptionIndex index;
     private final SpellCorrector speller;
+    private final Set<String> keyWords;
 
     ProblemAnalyzer(Lexicon lexicon, DescriptionIndex index) {
         this.lexicon = lexicon;
@@ -64,10 +66,11 @@ final class ProblemAnalyzer {
         Map<String, Integer> known = new java.util.HashMap<>(index.vocabulary());
         lexicon.singleWordKeys().forEach(k -> known.putIfAbsent(k, 1));
         this.speller = new SpellCorrector(known);
+        this.keyWords = Set.copyOf(lexicon.keyWords());
     }
 
     List<Concept> analyze(String problem) {
-        List<Tokens.Token> tokens = corrected(Tokens.scan(lexicon.expand(prepared(problem))));
+        List<Tokens.Token> tokens = corrected(Tokens.scan(lexicon.expand(spelled(prepared(problem)))));
         Map<String, Concept> concepts = new LinkedHashMap<>();
         Map<String, Boolean> said = new java.util.HashMap<>(); // every stem the problem has, even unknown ones
         boolean negated = false;
@@ -106,7 +109,7 @@ final class ProblemAnalyzer {
      * expanded without their optional (parenthesized) words, which read as noise in a sentence.
      */
     String expandedText(String problem) {
-        String expanded = lexicon.expand(prepared(problem));
+        String expanded = lexicon.expand(spelled(prepared(problem)));
         return OPTIONAL_WORDS.matcher(expanded).replaceAll(" ").replaceAll("\\s+", " ").strip();
     }
 
@@ -144,6 +147,26 @@ final class ProblemAnalyzer {
         }
         return qualifier + " " + head;
     }
+
+    /**
+     * Misspelled plain words corrected before the word lists are applied, so that a misspelled or British word inside
+     * a listed phrase ("pernicious anaemia", "underactive thyriod") still finds its entry. Words of any key are left
+     * as written, and so are words joined to digits, hyphens or slashes.
+     */
+    private String spelled(String text) {
+        Matcher m = PLAIN_WORD.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String word = m.group();
+            Optional<String> fix = keyWords.contains(word) ? Optional.empty() : speller.correct(word);
+            m.appendReplacement(out, Matcher.quoteReplacement(fix.orElse(word)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern.compile(
+            "(?<![a-z0-9/-])[a-z]{4,}(?![a-z0-9/-])");
 
     /** Misspelled words replaced by their correction, re-expanded when the correction is an abbreviation key. */
     private List<Tokens.Token> corrected(List<Tokens.Token> tokens) {
