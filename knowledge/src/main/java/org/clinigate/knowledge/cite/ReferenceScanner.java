@@ -20,6 +20,16 @@ final class ReferenceScanner {
     }
 
     private static final String BODY = "(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+)";
+    /** A body's name: capitalised words or acronyms, possibly joined by lower-case "of", "and", "for" or "the". */
+    private static final String LONG_BODY = "[A-Z][A-Za-z]*(?:/[A-Z][A-Za-z]*)*(?:\\s+(?:(?:of|and|for|the|on)\\s+){0,2}"
+            + "[A-Z][A-Za-z]*(?:/[A-Z][A-Za-z]*)*){0,7}";
+    /** The kinds of document a body issues or a literature search finds. */
+    private static final String DOCUMENT = "(?:(?:clinical\\s+)?(?:practice\\s+)?guidelines?|guidance|consensus(?:\\s+"
+            + "statement)?|(?:position|scientific|policy)\\s+statement|recommendations|(?:systematic\\s+)?reviews?|"
+            + "meta-analys[ie]s|report|update|practice\\s+bulletin|bulletin)\\b";
+    private static final String JOURNALS = "N\\s?Engl\\s?J\\s?Med|New England Journal of Medicine|Lancet|JAMA|BMJ|"
+            + "Ann Intern Med|Annals of Internal Medicine|Circulation|Diabetes Care|Pediatrics|Chest|Stroke|"
+            + "Critical Care Medicine|Cochrane Database(?: of)? Syst(?:ematic)? Rev(?:iews)?";
 
     private static final List<Rule> RULES = List.of(
             new Rule(Finding.ReferenceKind.PMID, Pattern.compile("\\bPMID:?\\s*(\\d{5,9})\\b",
@@ -43,16 +53,32 @@ final class ReferenceScanner {
                     "\\b([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?:\\s+(?:and|&)\\s+([A-Z][a-z]{2,}))?\\s*\\((?:[A-Z][A-Za-z.]*"
                             + "(?:\\s[A-Z][A-Za-z.]*){0,3},?\\s*)?((?:19|20)\\d{2})\\)"),
                     1, 2),
+            // "the 2021 Royal College of Paediatrics and Child Health position statement", "a 2020 Cochrane review",
+            // "the American College of Obstetricians and Gynecologists 2020 practice bulletin": a year and a named body
+            // whose words may be joined by "of", "and", "for" or "the". Before the shorter forms below, which would
+            // claim the tail of the name ("Child Health position statement") and find it grounded word by word.
+            new Rule(Finding.ReferenceKind.GUIDELINE, Pattern.compile("\\b((?:19|20)\\d{2})\\s+(" + LONG_BODY + ")\\s+"
+                    + "(?:[a-z]+\\s+){0,3}" + DOCUMENT), 1, 2),
+            new Rule(Finding.ReferenceKind.GUIDELINE,
+                    Pattern.compile("\\b([A-Z][A-Za-z]*\\s+(?:(?:of|and|for|the|on)\\s+)"
+                            + "{0,2}" + LONG_BODY + ")\\s+((?:19|20)\\d{2})\\s+(?:[a-z]+\\s+){0,2}" + DOCUMENT),
+                    1, 2),
             new Rule(Finding.ReferenceKind.GUIDELINE, Pattern.compile("\\b(?:((?:19|20)\\d{2})\\s+)?(" + BODY
                     + "(?:[/ ]" + BODY + "){0,4})\\s+(?:(?:clinical\\s+)?(?:practice\\s+)?guidelines?|guidance|"
                     + "consensus(?:\\s+statement)?|position\\s+statement|recommendations)\\b"), 1, 2),
-            // "World Allergy Organization anaphylaxis guidance 2020": a body of two or more words, or an acronym,
-            // then a topic in lower case. One capitalised word would also match a sentence's first verb.
+            // "World Allergy Organization anaphylaxis guidance 2020", "the AHA/ASA acute ischaemic stroke guideline":
+            // a body of two or more words, or an acronym (or acronyms joined by '/'), then a topic in lower case.
+            // One capitalised word would also match a sentence's first verb.
             new Rule(Finding.ReferenceKind.GUIDELINE,
-                    Pattern.compile("\\b((?:[A-Z][a-z]+\\s+){1,4}[A-Z][a-z]+|[A-Z]{2,}"
-                            + "[A-Za-z]*)\\s+(?:[a-z]+\\s+){1,2}(?:guidelines?|guidance|consensus(?:\\s+statement)?|position\\s+"
-                            + "statement|recommendations)\\b(?:\\s+((?:19|20)\\d{2}))?"),
+                    Pattern.compile(
+                            "\\b((?:[A-Z][a-z]+\\s+){1,4}[A-Z][a-z]+|[A-Z]{2,}[A-Za-z]*(?:/[A-Z]{2,}[A-Za-z]*)*)"
+                                    + "\\s+(?:[a-z]+\\s+){1,4}" + DOCUMENT + "(?:\\s+((?:19|20)\\d{2}))?"),
                     1, 2),
+            // "a review by Hughes and colleagues".
+            new Rule(Finding.ReferenceKind.AUTHOR_CITATION, Pattern.compile(
+                    "\\b([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\\s+and\\s+(?:colleagues|co-?workers|co-?authors)\\b"), 1),
+            // "a 2022 meta-analysis in JAMA", "published in the Lancet".
+            new Rule(Finding.ReferenceKind.JOURNAL, Pattern.compile("\\bin\\s+(?:the\\s+)?(" + JOURNALS + ")\\b"), 1),
             // "published in the World Allergy Organization Journal", "in the Journal of Pediatrics".
             new Rule(Finding.ReferenceKind.JOURNAL, Pattern.compile("\\b(?:published\\s+)?in\\s+(?:the\\s+)?(" + BODY
                     + "(?:\\s+" + BODY + "){0,4}\\s+Journal|Journal\\s+of(?:\\s+(?:the\\s+)?" + BODY + "){1,4})"), 1),

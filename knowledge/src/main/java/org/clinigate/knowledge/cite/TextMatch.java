@@ -64,7 +64,8 @@ final class TextMatch {
         List<String> withoutNames = content.stream().filter(w -> !naming.contains(w)).toList();
         // Keep the source's own words when the claim is about nothing else.
         double score = fuzzy(withoutNames.size() >= 2 ? withoutNames : content, ns);
-        return new Result(Finding.Match.FUZZY, numbersTogether(claim, sentences(ns)) ? score : score / 2);
+        score = numbersTogether(claim, sentences(ns)) ? score : score / 2;
+        return new Result(Finding.Match.FUZZY, Clauses.agree(claim, source) ? score : score / 2);
     }
 
     /**

@@ -42,6 +42,22 @@ class CitationCasesTest {
         assertThat(pr[1]).isGreaterThanOrEqualTo(0.95);
     }
 
+    /**
+     * The second and third blind sets (2026-11-28), written like the first by writers who had seen neither the
+     * verifier nor any earlier set. Their first runs fell short of the issue's 0.95 (ADR 0012 records every run):
+     * holdout2 precision 0.887 and recall 0.788 with the verifier of then; holdout3, run once after the clause check
+     * was added on holdout2's misses, 0.898 and 0.841. These floors guard against regressions; they are not the target.
+     */
+    @Test
+    void the_later_blind_sets_do_not_regress() throws IOException {
+        double[] second = evaluate("/knowledge/citation-holdout2.tsv", 150);
+        assertThat(second[0]).isGreaterThanOrEqualTo(0.88);
+        assertThat(second[1]).isGreaterThanOrEqualTo(0.82);
+        double[] third = evaluate("/knowledge/citation-holdout3.tsv", 120);
+        assertThat(third[0]).isGreaterThanOrEqualTo(0.88);
+        assertThat(third[1]).isGreaterThanOrEqualTo(0.82);
+    }
+
     /** Runs the verifier over a case file, prints misses and figures, and returns {precision, recall}. */
     private static double[] evaluate(String resource, int atLeast) throws IOException {
         CitationVerifier verifier = new CitationVerifier();

@@ -183,4 +183,45 @@ class CitationVerifierTest {
         assertThat(VERIFIER.verify("The Surviving Sepsis Campaign guidelines say norepinephrine is the first-line "
                 + "vasopressor [2].", SOURCES).of(PossiblyFabricated.class)).isEmpty();
     }
+
+    @Test
+    void a_reversed_recommendation_or_bound_is_not_support_though_every_word_matches() {
+        List<NumberedSource> src = List.of(new NumberedSource(1, "kidney", "Metformin and kidney function", "FDA",
+                "2016", "Metformin should not be started in adults whose eGFR is between 30 and 45 mL/min/1.73 m2. "
+                        + "Stop metformin in adults whose eGFR falls below 30 mL/min/1.73 m2. Keep the dose under "
+                        + "review at least once a year."));
+        // The same words with the advice reversed, and a bound turned round.
+        assertThat(VERIFIER.verify("Metformin should be started in adults whose eGFR is between 30 and 45 "
+                + "mL/min/1.73 m2 [1].", src).of(Unsupported.class)).hasSize(1);
+        assertThat(VERIFIER.verify("Stop metformin in adults whose eGFR rises above 30 mL/min/1.73 m2 [1].", src).of(
+                Unsupported.class)).hasSize(1);
+        // Faithful paraphrases keep their polarity and bounds; "no more than" is a bound, not a denial.
+        assertThat(VERIFIER.verify("Do not start metformin for adults whose eGFR lies between 30 and 45 mL/min/1.73 "
+                + "m2 [1].", src).ok()).isTrue();
+        assertThat(VERIFIER.verify("Metformin is stopped in adults once their eGFR falls below 30 mL/min/1.73 m2 [1].",
+                src).ok()).isTrue();
+        List<NumberedSource> dose = List.of(new NumberedSource(1, "dose", "Ibuprofen", "FDA", "2020",
+                "Adults take 200 mg every 4 to 6 hours, with a maximum of 1,200 mg in 24 hours."));
+        assertThat(VERIFIER.verify("Adults take 200 mg every 4 to 6 hours, and no more than 1,200 mg in 24 hours [1].",
+                dose).ok()).isTrue();
+    }
+
+    @Test
+    void named_bodies_reviews_and_colleagues_outside_the_sources_are_possibly_fabricated() {
+        String[] answers = {
+                "The target INR is 2.0 to 3.0 [1], as the 2019 European Society of Cardiology and Heart Rhythm "
+                        + "Society consensus statement confirms.",
+                "The target INR is 2.0 to 3.0 [1], per the ESC/EHRA atrial fibrillation management guidelines.",
+                "The target INR is 2.0 to 3.0 [1]; a 2018 Cochrane review agreed.",
+                "Norepinephrine is the first-line vasopressor [2], as shown by Okonkwo and colleagues.",
+                "Norepinephrine is the first-line vasopressor [2], according to a 2022 meta-analysis in the Lancet.",
+                "Measure lactate [2], following the Infectious Diseases Society of America 2024 practice bulletin."};
+        for (String a : answers) {
+            assertThat(VERIFIER.verify(a, SOURCES).of(PossiblyFabricated.class)).as(a).isNotEmpty();
+        }
+        // Bodies the sources name stay grounded in the longer forms too.
+        assertThat(VERIFIER.verify("The 2021 Surviving Sepsis Campaign guidelines say norepinephrine is the first-line "
+                + "vasopressor [2]. The 2012 American College of Chest Physicians guidance sets the INR target [1].",
+                SOURCES).of(PossiblyFabricated.class)).isEmpty();
+    }
 }
