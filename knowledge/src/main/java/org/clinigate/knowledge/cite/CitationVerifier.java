@@ -71,8 +71,15 @@ public final class CitationVerifier {
         List<List<Integer>> numbers = new ArrayList<>();
         Matcher m = MARKER.matcher(answer).region(from, to);
         while (m.find()) {
+            int last = groups.size() - 1;
+            if (last >= 0 && answer.substring(groups.get(last)[1], m.start()).isBlank()) {
+                // "[1][2]" or "[1] [2]": one group, whose claim all the sources it names may support together.
+                groups.get(last)[1] = m.end();
+                numbers.get(last).addAll(parse(m.group(1)));
+                continue;
+            }
             groups.add(new int[]{m.start(), m.end()});
-            numbers.add(parse(m.group(1)));
+            numbers.add(new ArrayList<>(parse(m.group(1))));
         }
         int count = 0;
         for (int g = 0; g < groups.size(); g++) {
@@ -123,10 +130,23 @@ public final class CitationVerifier {
             NumberedSource source = sources.get(n);
             TextMatch.Result r = quote
                     ? TextMatch.matchQuote(claim, source.text())
-                    : TextMatch.match(claim, source.text(), source.title() + " " + source.issuer());
+                    : TextMatch.match(claim, source.text(), name(source));
             if (best == null || r.score() > best.score()) {
                 best = r;
                 bestSource = n;
+            }
+        }
+        if (!quote && cited.size() > 1 && best.score() < threshold) {
+            // A claim cited to several sources may draw on each: it is judged against them together too.
+            StringBuilder text = new StringBuilder();
+            StringBuilder names = new StringBuilder();
+            for (int n : cited) {
+                text.append(sources.get(n).text()).append('\n');
+                names.append(name(sources.get(n))).append(' ');
+            }
+            TextMatch.Result together = TextMatch.match(claim, text.toString(), names.toString());
+            if (together.score() > best.score()) {
+                best = together;
             }
         }
         if (best.score() >= threshold) {
@@ -136,12 +156,17 @@ public final class CitationVerifier {
         List<Integer> elsewhere = new ArrayList<>();
         for (NumberedSource s : sources.values()) {
             if (!cited.contains(s.number())
-                    && TextMatch.match(claim, s.text(), s.title() + " " + s.issuer()).score() >= threshold) {
+                    && TextMatch.match(claim, s.text(), name(s)).score() >= threshold) {
                 elsewhere.add(s.number());
             }
         }
         elsewhere.sort(null);
         out.add(new Finding.Unsupported(bestSource, start, end, best.score(), quote, elsewhere));
+    }
+
+    /** What names a source in a claim ("the 2016 FDA communication says"): its title, issuer and date. */
+    private static String name(NumberedSource s) {
+        return s.title() + " " + s.issuer() + " " + s.date();
     }
 
     private static List<Finding> fabricated(String answer, List<NumberedSource> sources) {

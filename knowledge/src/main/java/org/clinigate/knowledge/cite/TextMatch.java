@@ -1,5 +1,6 @@
 package org.clinigate.knowledge.cite;
 
+import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +39,10 @@ final class TextMatch {
             "eight", "nine", "ten", "eleven", "twelve");
     private static final Pattern NUMBER_WORD = Pattern.compile("\\b(?:" + String.join("|", NUMBER_WORDS) + ")\\b");
 
+    /** "the FDA's summary" names the FDA. */
+    private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})['\u2019]s\\b");
+    private static final Pattern COMPARISON = Pattern.compile("\\s*([<>]=?)\\s*");
+
     private TextMatch() {
     }
 
@@ -64,7 +69,7 @@ final class TextMatch {
         List<String> withoutNames = content.stream().filter(w -> !naming.contains(w)).toList();
         // Keep the source's own words when the claim is about nothing else.
         double score = fuzzy(withoutNames.size() >= 2 ? withoutNames : content, ns);
-        score = numbersTogether(claim, sentences(ns)) ? score : score / 2;
+        score = numbersTogether(claim, sentences(ns), naming) && unitsAgree(nc, ns) ? score : score / 2;
         return new Result(Finding.Match.FUZZY, Clauses.agree(claim, source) ? score : score / 2);
     }
 
@@ -120,13 +125,14 @@ final class TextMatch {
      * line of a dose list and the dose from another; "3 to 6 months with 38 C" joins two rows of a risk table. Each
      * number occurs somewhere in the source, but not together.
      */
-    static boolean numbersTogether(String claim, List<String> sentences) {
+    static boolean numbersTogether(String claim, List<String> sentences, List<String> naming) {
         List<Map<String, Integer>> pieces = new ArrayList<>();
         for (String s : sentences) {
             pieces.add(numbers(words(s)));
         }
         for (String clause : claim.split("(?<!\\d),|,(?!\\d{3})|;|\\band\\b")) {
             Map<String, Integer> wanted = numbers(words(normalize(clause)));
+            wanted.keySet().removeAll(naming); // "the FDA's 2016 communication": the year names the source
             if (wanted.isEmpty()) {
                 continue;
             }
@@ -146,6 +152,52 @@ final class TextMatch {
             }
         }
         return true;
+    }
+
+    /** Stems of the units and counted things a number can be followed by ("4 doses", "45 mL/min", "3 months"). */
+    private static final Set<String> UNITS = Set.of("mg", "g", "mcg", "kg", "ml", "l", "dl", "mmol", "mol", "mmhg",
+            "hour", "day", "week", "month", "year", "minut", "min", "second", "dose", "tablet", "capsul", "time",
+            "unit", "c", "f", "percent", "puff", "drop", "breath", "beat", "microgram", "milligram", "gram");
+    /** Masses in micrograms per unit, so that "0.3 mg" meets "300 micrograms". */
+    private static final Map<String, Double> MASS = Map.of("mcg", 1.0, "microgram", 1.0, "mg", 1e3, "milligram", 1e3,
+            "g", 1e6, "gram", 1e6);
+
+    /**
+     * False when the claim puts a number before a unit (or counted thing) and the source puts that number only before
+     * other units: "no more than 4 doses" where the source has "every 4 to 6 hours" and "5 doses". A range shares its
+     * unit ("4 to 6 hours" gives 4 hours and 6 hours); masses are in micrograms ({@link #words}); a number the source gives
+     * without a unit (a table whose header names it) is left to the other checks.
+     */
+    static boolean unitsAgree(String normalizedClaim, String normalizedSource) {
+        Map<String, Set<String>> have = new HashMap<>();
+        for (String[] p : unitPairs(words(normalizedSource))) {
+            have.computeIfAbsent(p[0], k -> new HashSet<>()).add(p[1]);
+        }
+        for (String[] p : unitPairs(words(normalizedClaim))) {
+            Set<String> units = have.get(p[0]);
+            if (units != null && !units.contains(p[1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {number, unit} for each number whose next word, past further numbers of its range, is a unit. */
+    private static List<String[]> unitPairs(List<String> words) {
+        List<String[]> out = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (!isNumber(words.get(i)) || words.get(i).endsWith("%")) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < words.size() && isNumber(words.get(j))) {
+                j++;
+            }
+            if (j < words.size() && UNITS.contains(words.get(j))) {
+                out.add(new String[]{words.get(i), words.get(j)});
+            }
+        }
+        return out;
     }
 
     private static Map<String, Integer> numbers(List<String> words) {
@@ -189,7 +241,9 @@ final class TextMatch {
     /** Lower case, compatibility forms folded, dashes and quotes unified, punctuation other than . and % gone. */
     static String normalize(String s) {
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        n = POSSESSIVE.matcher(n).replaceAll("");
         n = n.replaceAll("[\\u2010-\\u2015\\u2212]", "-").replaceAll("[\\u2018\\u2019\\u201c\\u201d\"'`]", "");
+        n = COMPARISON.matcher(n).replaceAll(" $1 "); // "<120" and "< 120" are the same bound on 120
         n = n.replace("≥", " >= ").replace("≤", " <= ").replace("µg", "mcg").replace("μg", "mcg");
         n = n.replaceAll("(?<=\\d),(?=\\d{3})", "");
         n = n.replaceAll("[^\\p{L}\\p{N}.%<>=\\-\\s]", " ");
@@ -197,7 +251,10 @@ final class TextMatch {
         return n.replaceAll("\\s+", " ").strip();
     }
 
-    /** Content words, lightly stemmed; numbers kept whole (2.5 stays 2.5). */
+    /**
+     * Content words, lightly stemmed; numbers kept whole (2.5 stays 2.5). A mass is written in micrograms, so that
+     * "0.3 mg", "300 micrograms" and "300 mcg" give the same words.
+     */
     static List<String> words(String normalized) {
         List<String> out = new ArrayList<>();
         for (String raw : normalized.split("[\\s\\-/]+")) {
@@ -206,6 +263,21 @@ final class TextMatch {
                 continue;
             }
             out.add(isNumber(w) ? w : stem(IRREGULAR.getOrDefault(w, w)));
+        }
+        for (int i = 0; i < out.size(); i++) {
+            int j = i;
+            while (j < out.size() && isNumber(out.get(j)) && !out.get(j).endsWith("%")) {
+                j++;
+            }
+            Double mass = j > i && j < out.size() ? MASS.get(out.get(j)) : null;
+            if (mass != null) {
+                for (int k = i; k < j; k++) {
+                    out.set(k, new BigDecimal(out.get(k)).multiply(BigDecimal.valueOf(mass)).stripTrailingZeros()
+                            .toPlainString());
+                }
+                out.set(j, "mcg");
+            }
+            i = Math.max(i, j);
         }
         return out;
     }

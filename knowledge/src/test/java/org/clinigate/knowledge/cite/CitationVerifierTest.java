@@ -224,4 +224,37 @@ class CitationVerifierTest {
                 + "vasopressor [2]. The 2012 American College of Chest Physicians guidance sets the INR target [1].",
                 SOURCES).of(PossiblyFabricated.class)).isEmpty();
     }
+
+    @Test
+    void a_number_put_before_another_unit_of_the_source_is_not_support() {
+        List<NumberedSource> src = List.of(new NumberedSource(1, "paracetamol", "Paracetamol for children", "NICE",
+                "2019", "Give 10 to 15 mg/kg every 4 to 6 hours, with no more than 5 doses in 24 hours. Adults may "
+                        + "take 500 micrograms of the other drug."));
+        assertThat(VERIFIER.verify("Give 10 to 15 mg/kg every 4 to 6 hours, with no more than 4 doses in 24 hours [1].",
+                src).of(Unsupported.class)).hasSize(1);
+        assertThat(VERIFIER.verify("Give 10 to 15 mg/kg every 4 to 6 hours, with no more than 5 doses in 24 hours [1].",
+                src).ok()).isTrue();
+        // The same mass in other units is the same number.
+        assertThat(VERIFIER.verify("Adults may take 0.5 mg of the other drug [1].", src).ok()).isTrue();
+    }
+
+    @Test
+    void adjacent_markers_let_their_sources_support_a_claim_together() {
+        String answer = "Antimicrobials go in within one hour of recognition, and the target INR is 2.0 to 3.0 [1][2].";
+        CitationReport r = VERIFIER.verify(answer, SOURCES);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.markers()).isEqualTo(2);
+        assertThat(VERIFIER.verify("Antimicrobials go in within one hour of recognition, and the target INR is 2.0 to "
+                + "3.0 [2].", SOURCES).ok()).isFalse();
+    }
+
+    @Test
+    void the_year_and_possessive_that_name_a_source_are_not_claim_numbers() {
+        assertThat(VERIFIER.verify("NICE's 2019 summary says infants younger than 3 months with a temperature of 38°C "
+                + "or higher are at high risk [3].", SOURCES).ok()).isTrue();
+        List<NumberedSource> bp = List.of(new NumberedSource(1, "bp", "Blood pressure categories", "ACC/AHA", "2017",
+                "Normal: systolic <120 mmHg and diastolic <80 mmHg."));
+        assertThat(VERIFIER.verify("Normal blood pressure is a systolic below 120 mmHg and a diastolic below 80 mmHg "
+                + "[1].", bp).ok()).isTrue();
+    }
 }
