@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.clinigate.knowledge.embed.Embedder;
 
 /**
  * Checks the citations of an answer against the numbered sources it was grounded on.
@@ -34,19 +35,45 @@ public final class CitationVerifier {
     private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,3}(?:\\s*[,\\u2013-]\\s*\\d{1,3})*)\\]");
     private static final Pattern QUOTE = Pattern.compile("[\"\\u201c]([^\"\\u201c\\u201d]{8,}?)[\"\\u201d]");
 
+    /**
+     * The default cosine a paraphrase in other words needs when a sentence embedder is given (chosen on the
+     * development sets, ADR 0012).
+     */
+    public static final double DEFAULT_SEMANTIC_THRESHOLD = 0.7;
+
     private final double paraphraseThreshold;
     private final double quoteThreshold;
+    private final SemanticMatch semantic;
+    private final double semanticThreshold;
 
+    /** Word overlap only. */
     public CitationVerifier() {
         this(DEFAULT_PARAPHRASE_THRESHOLD, DEFAULT_QUOTE_THRESHOLD);
     }
 
     public CitationVerifier(double paraphraseThreshold, double quoteThreshold) {
-        if (!(paraphraseThreshold > 0 && paraphraseThreshold <= 1 && quoteThreshold > 0 && quoteThreshold <= 1)) {
+        this(paraphraseThreshold, quoteThreshold, null, DEFAULT_SEMANTIC_THRESHOLD);
+    }
+
+    /**
+     * Word overlap, and for a claim whose words the source lacks, meaning: it counts as a paraphrase when its
+     * embedding is close enough to a passage of the source and its numbers, units, negations and bounds agree.
+     */
+    public CitationVerifier(Embedder embedder) {
+        this(DEFAULT_PARAPHRASE_THRESHOLD, DEFAULT_QUOTE_THRESHOLD, embedder, DEFAULT_SEMANTIC_THRESHOLD);
+    }
+
+    /** @param embedder a sentence embedder, or null for word overlap only */
+    public CitationVerifier(double paraphraseThreshold, double quoteThreshold, Embedder embedder,
+            double semanticThreshold) {
+        if (!(paraphraseThreshold > 0 && paraphraseThreshold <= 1 && quoteThreshold > 0 && quoteThreshold <= 1
+                && semanticThreshold > 0 && semanticThreshold <= 1)) {
             throw new IllegalArgumentException("thresholds must be in (0, 1]");
         }
         this.paraphraseThreshold = paraphraseThreshold;
         this.quoteThreshold = quoteThreshold;
+        this.semantic = embedder == null ? null : new SemanticMatch(embedder);
+        this.semanticThreshold = semanticThreshold;
     }
 
     /** Checks {@code answer} against {@code sources}. */
@@ -152,6 +179,16 @@ public final class CitationVerifier {
         if (best.score() >= threshold) {
             out.add(new Finding.Supported(bestSource, start, end, best.match(), best.score()));
             return;
+        }
+        if (!quote && semantic != null) {
+            for (int n : cited) {
+                NumberedSource source = sources.get(n);
+                double cosine = semantic.best(claim, source.text());
+                if (cosine >= semanticThreshold && TextMatch.factsAgree(claim, source.text(), name(source))) {
+                    out.add(new Finding.Supported(n, start, end, Finding.Match.SEMANTIC, cosine));
+                    return;
+                }
+            }
         }
         List<Integer> elsewhere = new ArrayList<>();
         for (NumberedSource s : sources.values()) {

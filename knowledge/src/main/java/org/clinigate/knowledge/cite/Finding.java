@@ -25,7 +25,12 @@ public sealed interface Finding permits Finding.Supported, Finding.Unsupported, 
         /** It occurs after case, punctuation, dashes, quotes and white space are normalized. */
         NORMALIZED,
         /** Most of its words and all of its numbers occur close together in the source. */
-        FUZZY
+        FUZZY,
+        /**
+         * Its meaning is close to one or two consecutive sentences of the source (sentence embeddings), and its
+         * numbers, units, negations and bounds agree with the source: a paraphrase in other words.
+         */
+        SEMANTIC
     }
 
     /** The kinds of reference that a model may make up. */

@@ -26,7 +26,7 @@ final class ReferenceScanner {
     /** The kinds of document a body issues or a literature search finds. */
     private static final String DOCUMENT = "(?:(?:clinical\\s+)?(?:practice\\s+)?guidelines?|guidance|consensus(?:\\s+"
             + "statement)?|(?:position|scientific|policy)\\s+statement|recommendations|(?:systematic\\s+)?reviews?|"
-            + "meta-analys[ie]s|report|update|practice\\s+bulletin|bulletin)\\b";
+            + "meta-analys[ie]s|report|update|practice\\s+bulletin|bulletin|leaflet|handbook|monograph)\\b";
     private static final String JOURNALS = "N\\s?Engl\\s?J\\s?Med|New England Journal of Medicine|Lancet|JAMA|BMJ|"
             + "Ann Intern Med|Annals of Internal Medicine|Circulation|Diabetes Care|Pediatrics|Chest|Stroke|"
             + "Critical Care Medicine|Cochrane Database(?: of)? Syst(?:ematic)? Rev(?:iews)?";
@@ -57,11 +57,14 @@ final class ReferenceScanner {
             // "the American College of Obstetricians and Gynecologists 2020 practice bulletin": a year and a named body
             // whose words may be joined by "of", "and", "for" or "the". Before the shorter forms below, which would
             // claim the tail of the name ("Child Health position statement") and find it grounded word by word.
-            new Rule(Finding.ReferenceKind.GUIDELINE, Pattern.compile("\\b((?:19|20)\\d{2})\\s+(" + LONG_BODY + ")\\s+"
-                    + "(?:[a-z]+\\s+){0,3}" + DOCUMENT), 1, 2),
+            new Rule(Finding.ReferenceKind.GUIDELINE,
+                    Pattern.compile("\\b((?:19|20)\\d{2})\\s+(" + LONG_BODY + ")(?:['\u2019]s?)?\\s+"
+                            + "(?:[a-z]+\\s+){0,3}" + DOCUMENT),
+                    1, 2),
             new Rule(Finding.ReferenceKind.GUIDELINE,
                     Pattern.compile("\\b([A-Z][A-Za-z]*\\s+(?:(?:of|and|for|the|on)\\s+)"
-                            + "{0,2}" + LONG_BODY + ")\\s+((?:19|20)\\d{2})\\s+(?:[a-z]+\\s+){0,2}" + DOCUMENT),
+                            + "{0,2}" + LONG_BODY + ")(?:['\u2019]s?)?\\s+((?:19|20)\\d{2})\\s+(?:[a-z]+\\s+){0,2}"
+                            + DOCUMENT),
                     1, 2),
             new Rule(Finding.ReferenceKind.GUIDELINE, Pattern.compile("\\b(?:((?:19|20)\\d{2})\\s+)?(" + BODY
                     + "(?:[/ ]" + BODY + "){0,4})\\s+(?:(?:clinical\\s+)?(?:practice\\s+)?guidelines?|guidance|"
@@ -91,7 +94,8 @@ final class ReferenceScanner {
     /** Words that start sentences or name generic things, not issuing bodies. */
     private static final List<String> NOT_BODIES = List.of("The", "These", "Current", "Recent", "Our", "Local",
             "National", "International", "Clinical", "Practice", "Most", "Some", "Many", "All", "Other", "New",
-            "Updated", "Latest", "Older", "This", "Those", "Such");
+            "Updated", "Latest", "Older", "This", "Those", "Such", "Both", "Each", "Either", "Neither", "Two", "Three",
+            "Several", "Various", "Existing", "Relevant", "Major", "Official", "Professional", "Published", "Any");
 
     private ReferenceScanner() {
     }

@@ -34,10 +34,19 @@ final class TextMatch {
     private static final java.util.Map<String, String> IRREGULAR = java.util.Map.of("given", "give", "taken", "take",
             "shown", "show", "done", "do", "seen", "see", "chosen", "choose", "written", "write", "known", "know");
 
-    /** "Within one hour" and "within 1 hour" say the same. */
-    private static final List<String> NUMBER_WORDS = List.of("one", "two", "three", "four", "five", "six", "seven",
-            "eight", "nine", "ten", "eleven", "twelve");
-    private static final Pattern NUMBER_WORD = Pattern.compile("\\b(?:" + String.join("|", NUMBER_WORDS) + ")\\b");
+    /**
+     * "Within one hour" and "within 1 hour" say the same, as do "five hundred milligrams" and "500 mg": number words
+     * up to the thousands become digits.
+     */
+    private static final List<String> SMALL_NUMBERS = List.of("zero", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+            "seventeen", "eighteen", "nineteen");
+    private static final List<String> TENS = List.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+            "eighty", "ninety");
+    private static final String NUMBER_WORD_ALTERNATIVES = String.join("|", SMALL_NUMBERS) + "|" + String.join("|",
+            TENS) + "|hundred|thousand";
+    private static final Pattern NUMBER_WORD = Pattern.compile("\\b(?:" + NUMBER_WORD_ALTERNATIVES + ")(?:(?:\\s+and)?"
+            + "[\\s-]+(?:" + NUMBER_WORD_ALTERNATIVES + "))*\\b");
 
     /** "the FDA's summary" names the FDA. */
     private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})['\u2019]s\\b");
@@ -71,6 +80,17 @@ final class TextMatch {
         double score = fuzzy(withoutNames.size() >= 2 ? withoutNames : content, ns);
         score = numbersTogether(claim, sentences(ns), naming) && unitsAgree(nc, ns) ? score : score / 2;
         return new Result(Finding.Match.FUZZY, Clauses.agree(claim, source) ? score : score / 2);
+    }
+
+    /**
+     * True when the claim's numbers, units, negations and bounds all agree with {@code source}: the checks that halve
+     * a fuzzy score, asked on their own for a paraphrase whose words differ ({@link Finding.Match#SEMANTIC}).
+     */
+    static boolean factsAgree(String claim, String source, String sourceName) {
+        String nc = normalize(claim);
+        String ns = normalize(source);
+        return numbersTogether(claim, sentences(ns), words(normalize(sourceName))) && unitsAgree(nc, ns) && Clauses
+                .agree(claim, source);
     }
 
     /**
@@ -247,8 +267,29 @@ final class TextMatch {
         n = n.replace("≥", " >= ").replace("≤", " <= ").replace("µg", "mcg").replace("μg", "mcg");
         n = n.replaceAll("(?<=\\d),(?=\\d{3})", "");
         n = n.replaceAll("[^\\p{L}\\p{N}.%<>=\\-\\s]", " ");
-        n = NUMBER_WORD.matcher(n).replaceAll(m -> String.valueOf(NUMBER_WORDS.indexOf(m.group()) + 1));
+        n = NUMBER_WORD.matcher(n).replaceAll(m -> numberOf(m.group()));
         return n.replaceAll("\\s+", " ").strip();
+    }
+
+    /** The value of number words such as "eight hundred and fifty" or "twenty-five", in digits. */
+    private static String numberOf(String words) {
+        long total = 0;
+        long current = 0;
+        for (String w : words.split("[\\s-]+")) {
+            int small = SMALL_NUMBERS.indexOf(w);
+            int tens = TENS.indexOf(w);
+            if (small >= 0) {
+                current += small;
+            } else if (tens >= 0) {
+                current += 20L + 10L * tens;
+            } else if (w.equals("hundred")) {
+                current = Math.max(1, current) * 100;
+            } else if (w.equals("thousand")) {
+                total += Math.max(1, current) * 1000;
+                current = 0;
+            }
+        }
+        return String.valueOf(total + current);
     }
 
     /**
