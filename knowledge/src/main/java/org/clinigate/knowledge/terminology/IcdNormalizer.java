@@ -53,6 +53,7 @@ public final class IcdNormalizer {
     private final DescriptionIndex index;
     private final ProblemAnalyzer analyzer;
     private final CandidateScorer scorer;
+    private final DefaultChildren defaultChildren;
     private final Optional<SemanticIndex> semantic;
 
     private IcdNormalizer(IcdCodeSet codeSet, Embedder embedder, Path cacheDir) {
@@ -61,6 +62,7 @@ public final class IcdNormalizer {
         this.index = new DescriptionIndex(codeSet, lexicon);
         this.analyzer = new ProblemAnalyzer(lexicon, index);
         this.scorer = new CandidateScorer(lexicon, index);
+        this.defaultChildren = new DefaultChildren(index.codes());
         this.semantic = embedder == null ? Optional.empty() : semantic(embedder, cacheDir);
     }
 
@@ -154,7 +156,7 @@ public final class IcdNormalizer {
         scored.sort(Comparator.<double[]>comparingDouble(h -> -h[1]).thenComparing(h -> index.code((int) h[0])
                 .billable() ? 0 : 1).thenComparingInt(h -> index.code((int) h[0]).description().length())
                 .thenComparingDouble(h -> h[0]));
-        return scored;
+        return defaultChildren.billableFirst(scored);
     }
 
     /** The semantic neighbours of a problem, best first; none when the semantic source fails. */
