@@ -23,7 +23,28 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        httpClientDefaults();
         System.exit(execute(args));
+    }
+
+    /**
+     * Two settings of the JDK's HTTP client, read once when it is first used, so set before anything runs; a value
+     * given with {@code -D} is kept. Model servers close idle keep-alive connections sooner than the client's 30 s
+     * (uvicorn, under vLLM, after 5 s); a request sent just as the server closes its connection gets no answer. The
+     * client re-sends a GET on a fresh connection then, but not a POST, so the chat call failed over to the backend
+     * retry and its back-off (200 ms, then 400 ms). Idle connections are now dropped after 4 s, before such servers
+     * drop them, and a POST that got no byte of an answer on a pooled connection is re-sent at once: the same
+     * before-the-first-token retry the backend already makes, without the wait (ADR 0006).
+     */
+    static void httpClientDefaults() {
+        defaultProperty("jdk.httpclient.keepalive.timeout", "4");
+        defaultProperty("jdk.httpclient.enableAllMethodRetry", "true");
+    }
+
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
     }
 
     /** Runs the command line and returns its exit code; errors print their stable code, never input text. */

@@ -67,6 +67,24 @@ class GatewayServerIT {
     }
 
     @Test
+    void a_served_call_reports_the_backends_time_and_the_gateways_own_in_server_timing() throws Exception {
+        backend.chunkChars = 1000;
+        backend.delayMillis = 40;
+        HttpResponse<String> r = gateway.post("/v1/chat/completions", Gateway.chat("Pt Zxqwerty Canarion seen.", false,
+                null));
+        assertThat(r.statusCode()).isEqualTo(200);
+        String timing = r.headers().firstValue("Server-Timing").orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("^upstream;dur=([0-9]+\\.[0-9]{3}), gateway;dur=([0-9]+"
+                        + "\\.[0-9]{3})$")
+                .matcher(timing);
+        assertThat(m.matches()).as(timing).isTrue();
+        // The backend slept 40 ms, so its share is at least that; the header carries timings and nothing of the call.
+        assertThat(Double.parseDouble(m.group(1))).isGreaterThanOrEqualTo(40.0);
+        assertThat(timing).doesNotContain("Canarion");
+    }
+
+    @Test
     void pseudonyms_stay_stable_across_the_turns_of_a_conversation() throws Exception {
         gateway.post("/v1/chat/completions", Gateway.chat("Pt Zxqwerty Canarion seen today.", false, "conv-7"));
         gateway.post("/v1/chat/completions", Gateway.chat("Is Zxqwerty Canarion stable?", true, "conv-7"));

@@ -53,6 +53,14 @@ final class ScriptedBackend implements ChatBackend {
             throw new ClinigateException(ErrorCode.CG_2101, "backend unreachable (test)");
         }
         String answer = answer(request);
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis); // one delay for the whole answer, as a model would take
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ClinigateException(ErrorCode.CG_2103, "interrupted (test)");
+            }
+        }
         return new ChatResponse("r1", request.model(), answer, FinishReason.STOP, new Usage(10, answer.length()));
     }
 

@@ -21,8 +21,19 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LoadGenerator {
 
-    /** What one run measured. */
-    record Result(String label, long[] micros, long errors, double seconds, String firstError) {
+    /**
+     * What one run measured. {@code ownMicros}: for each answer that said how long the backend took (the gateway's
+     * {@code Server-Timing: upstream;dur=}, the bench backend's {@code X-Backend-Time-Us}), the latency less that
+     * time, sorted: what the path adds to each request, free of the spread of the backend's own times.
+     */
+    record Result(String label, long[] micros, long errors, double seconds, String firstError, long[] ownMicros) {
+
+        long ownPercentile(double p) {
+            if (ownMicros.length == 0) {
+                return -1;
+            }
+            return ownMicros[Math.min(ownMicros.length - 1, (int) Math.floor(p * ownMicros.length))];
+        }
 
         double rate() {
             return micros.length / seconds;
@@ -43,20 +54,31 @@ final class LoadGenerator {
         }
     }
 
-    private final HttpClient http;
+    private volatile HttpClient http;
     private volatile String firstError;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    LoadGenerator() {
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * A new client, so that each run opens its own connections: one kept from an earlier run may have been closed
+     * by the server's idle timeout while that run's other target was measured, and a POST sent on it fails.
+     */
+    private static HttpClient client(ExecutorService executor) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor).connectTimeout(Duration
+                .ofSeconds(10)).build();
     }
 
     Result run(String label, URI uri, List<String> bodies, int clients, Duration duration, boolean firstByteOnly)
             throws InterruptedException {
+        HttpClient previous = http;
+        http = client(executor);
+        if (previous != null) {
+            previous.close();
+        }
         long end = System.nanoTime() + duration.toNanos();
         firstError = null;
         List<long[]> perClient = new ArrayList<>();
+        List<long[]> ownPerClient = new ArrayList<>();
+        int[] ownCounts = new int[clients];
         int[] counts = new int[clients];
         AtomicLong errors = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
@@ -64,15 +86,21 @@ final class LoadGenerator {
         for (int c = 0; c < clients; c++) {
             long[] samples = new long[1 << 16];
             perClient.add(samples);
+            long[] ownSamples = new long[1 << 16];
+            ownPerClient.add(ownSamples);
             int me = c;
             threads.add(Thread.ofVirtual().start(() -> {
                 int i = me;
                 long[] buf = samples;
+                long[] own = ownSamples;
                 int n = 0;
+                int m = 0;
+                long[] upstream = new long[1];
                 while (System.nanoTime() < end) {
                     String body = bodies.get(i++ % bodies.size());
                     long s = System.nanoTime();
-                    long took = send(uri, body, firstByteOnly, s);
+                    upstream[0] = -1;
+                    long took = send(uri, body, firstByteOnly, s, upstream);
                     if (took < 0) {
                         errors.incrementAndGet();
                         continue;
@@ -82,8 +110,16 @@ final class LoadGenerator {
                         perClient.set(me, buf);
                     }
                     buf[n++] = took;
+                    if (upstream[0] >= 0) {
+                        if (m == own.length) {
+                            own = Arrays.copyOf(own, m * 2);
+                            ownPerClient.set(me, own);
+                        }
+                        own[m++] = took - upstream[0];
+                    }
                 }
                 counts[me] = n;
+                ownCounts[me] = m;
             }));
         }
         for (Thread t : threads) {
@@ -98,11 +134,34 @@ final class LoadGenerator {
             k += counts[c];
         }
         Arrays.sort(all);
-        return new Result(label, all, errors.get(), seconds, firstError);
+        long[] own = new long[Arrays.stream(ownCounts).sum()];
+        k = 0;
+        for (int c = 0; c < clients; c++) {
+            System.arraycopy(ownPerClient.get(c), 0, own, k, ownCounts[c]);
+            k += ownCounts[c];
+        }
+        Arrays.sort(own);
+        return new Result(label, all, errors.get(), seconds, firstError, own);
     }
 
-    /** Microseconds until the whole answer (or its first byte) arrived; -1 on any failure. */
-    private long send(URI uri, String body, boolean firstByteOnly, long start) {
+    private static final java.util.regex.Pattern UPSTREAM = java.util.regex.Pattern.compile(
+            "(?:^|,)\\s*upstream;dur=([0-9.]+)");
+
+    /** The backend's time in microseconds as the answer reports it, or -1. */
+    static long upstreamMicros(HttpResponse<?> r) {
+        java.util.Optional<String> timing = r.headers().firstValue("Server-Timing");
+        if (timing.isPresent()) {
+            java.util.regex.Matcher m = UPSTREAM.matcher(timing.get());
+            return m.find() ? Math.round(Double.parseDouble(m.group(1)) * 1000) : -1;
+        }
+        return r.headers().firstValue("X-Backend-Time-Us").map(Long::parseLong).orElse(-1L);
+    }
+
+    /**
+     * Microseconds until the whole answer (or its first byte) arrived; -1 on any failure. {@code upstream[0]} gets
+     * the backend's time the answer reports, in microseconds, when it reports one.
+     */
+    private long send(URI uri, String body, boolean firstByteOnly, long start, long[] upstream) {
         HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
@@ -114,6 +173,9 @@ final class LoadGenerator {
                 if (r.statusCode() != 200 || first < 0) {
                     noteError("HTTP " + r.statusCode());
                     return -1;
+                }
+                if (!firstByteOnly) {
+                    upstream[0] = upstreamMicros(r);
                 }
                 return firstByteOnly ? firstByte : (System.nanoTime() - start) / 1000;
             }

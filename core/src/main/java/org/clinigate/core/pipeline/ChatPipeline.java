@@ -84,9 +84,12 @@ public final class ChatPipeline {
         }
     }
 
-    /** What one non-streamed call produced: the client's answer and, for the audit log, what the model saw. */
+    /**
+     * What one non-streamed call produced: the client's answer and, for the audit log, what the model saw; and how
+     * long the backend took, as the gateway saw it (0 when the input rail answered instead).
+     */
     public record Result(ChatResponse response, ChatRequest deidentifiedRequest, String deidentifiedAnswer,
-            Rails rails) {
+            Rails rails, long backendNanos) {
         @Override
         public String toString() {
             return "Result[" + response + "]";
@@ -110,7 +113,7 @@ public final class ChatPipeline {
             call.scope().ifPresent(k -> vault.save(k, p.map()));
             ChatResponse refused = new ChatResponse("rail-" + java.util.UUID.randomUUID(), call.request().model(),
                     block.answer(), FinishReason.STOP, new Usage(0, 0));
-            return new Result(refused, p.request(), block.answer(), new Rails(in, Verdict.PASS));
+            return new Result(refused, p.request(), block.answer(), new Rails(in, Verdict.PASS), 0);
         }
         ChatResponse raw = backend.complete(p.request());
         long t3 = System.nanoTime();
@@ -129,7 +132,7 @@ public final class ChatPipeline {
         observer.stage("relink", t5 - t4);
         call.scope().ifPresent(k -> vault.save(k, p.map()));
         observer.stage("vault.save", System.nanoTime() - t5);
-        return new Result(relinked, p.request(), answer, new Rails(in, out));
+        return new Result(relinked, p.request(), answer, new Rails(in, out), t3 - t2);
     }
 
     /** The input rail on the newest user message of a de-identified request. */

@@ -76,7 +76,9 @@ final class ChatHandler implements Handler {
                     result.deidentifiedAnswer(), r.usage().promptTokens(), r.usage().completionTokens(), "chat",
                     result.rails().ruleIds());
             charge(ctx, principal, r);
-            send(ctx, Wire.completion(r, created, result.rails()));
+            byte[] json = Wire.completion(r, created, result.rails());
+            ctx.header("Server-Timing", serverTiming(result.backendNanos(), System.nanoTime() - t0));
+            send(ctx, json);
             return;
         }
         stream(ctx, call, p, id, created, t0);
@@ -141,6 +143,16 @@ final class ChatHandler implements Handler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The W3C Server-Timing header of a served call: the backend's time as the gateway saw it (its HTTP exchange
+     * included) and the gateway's own time around it, in milliseconds, so that a client or load generator can tell
+     * what the gateway adds to each request without guessing the model's share. Timings only, nothing of the call.
+     */
+    static String serverTiming(long backendNanos, long totalNanos) {
+        return String.format(java.util.Locale.ROOT, "upstream;dur=%.3f, gateway;dur=%.3f", backendNanos / 1e6,
+                Math.max(0, totalNanos - backendNanos) / 1e6);
     }
 
     /**

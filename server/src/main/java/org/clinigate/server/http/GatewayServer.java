@@ -3,6 +3,8 @@ package org.clinigate.server.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * lets those in flight, streams included, finish within {@code server.shutdown_grace_seconds}.
  */
 public final class GatewayServer implements AutoCloseable {
+
+    /** The listen backlog: connections the kernel queues while the acceptor catches up (capped by somaxconn). */
+    static final int ACCEPT_QUEUE = 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     private static final String STARTED = "clinigate.started";
@@ -98,6 +103,16 @@ public final class GatewayServer implements AutoCloseable {
             c.http.maxRequestSize = s.maxBodyBytes();
             c.jetty.host = s.host();
             c.jetty.port = s.port();
+            // Our own connector, as Javalin's default would be, but with a listen backlog of ACCEPT_QUEUE instead of
+            // the JDK's 50: when a client pool opens 200 connections at once, the connections past the backlog lost
+            // their SYN and waited out the kernel's 1 s retransmission (ADR 0006).
+            c.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(s.host());
+                connector.setPort(s.port());
+                connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                return connector;
+            });
             c.jetty.modifyServer(server -> {
                 server.setStopTimeout(Duration.ofSeconds(s.shutdownGraceSeconds()).toMillis());
                 server.insertHandler(new GracefulHandler());
