@@ -82,6 +82,9 @@ class GatewayServerIT {
         // The backend slept 40 ms, so its share is at least that; the header carries timings and nothing of the call.
         assertThat(Double.parseDouble(m.group(1))).isGreaterThanOrEqualTo(40.0);
         assertThat(timing).doesNotContain("Canarion");
+        // The gateway's part is also a Prometheus histogram per model.
+        assertThat(gateway.get("/metrics").body())
+                .containsPattern("clinigate_gateway_overhead_seconds_count\\{model=\"[^\"]+\"\\} [1-9]");
     }
 
     @Test

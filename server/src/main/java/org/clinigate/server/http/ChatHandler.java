@@ -77,7 +77,9 @@ final class ChatHandler implements Handler {
                     result.rails().ruleIds());
             charge(ctx, principal, r);
             byte[] json = Wire.completion(r, created, result.rails());
-            ctx.header("Server-Timing", serverTiming(result.backendNanos(), System.nanoTime() - t0));
+            long total = System.nanoTime() - t0;
+            ctx.header("Server-Timing", serverTiming(result.backendNanos(), total));
+            metrics.overhead(p.request().model(), Math.max(0, total - result.backendNanos()));
             send(ctx, json);
             return;
         }

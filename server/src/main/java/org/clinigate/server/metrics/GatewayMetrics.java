@@ -42,6 +42,17 @@ public final class GatewayMetrics implements PipelineObserver {
                 .register(registry).record(took);
     }
 
+    /**
+     * What the gateway added to one served call: its time from the request's arrival at the handler to the answer,
+     * less the backend's time (the {@code gateway} part of the call's {@code Server-Timing}).
+     */
+    public void overhead(String model, long nanos) {
+        Timer.builder("clinigate.gateway.overhead").description("Gateway time per served call, backend excluded")
+                .tag("model", model).publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(10)).register(registry).record(nanos,
+                        java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     /** One pipeline stage of one call (see {@link PipelineObserver#stage}). */
     @Override
     public void stage(String stage, long nanos) {
