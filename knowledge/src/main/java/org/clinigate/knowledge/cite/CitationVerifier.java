@@ -181,9 +181,10 @@ public final class CitationVerifier {
             return;
         }
         if (!quote && semantic != null) {
+            float[] meaning = semantic.vector(claim);
             for (int n : cited) {
                 NumberedSource source = sources.get(n);
-                double cosine = semantic.best(claim, source.text());
+                double cosine = semantic.best(meaning, source.text());
                 if (cosine >= semanticThreshold && TextMatch.factsAgree(claim, source.text(), name(source))) {
                     out.add(new Finding.Supported(n, start, end, Finding.Match.SEMANTIC, cosine));
                     return;

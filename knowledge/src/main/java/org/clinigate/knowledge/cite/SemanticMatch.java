@@ -27,43 +27,46 @@ final class SemanticMatch {
         this.embedder = embedder;
     }
 
-    /** The best cosine between {@code claim} and a passage of one or two consecutive sentences of {@code source}. */
-    double best(String claim, String source) {
-        List<String> passages = passages(source);
-        if (passages.isEmpty()) {
-            return 0;
-        }
-        float[] c = embedder.embed(claim);
-        List<float[]> ps = vectorsOf(passages);
+    /** The claim's vector, computed once for all the sources it is compared with. */
+    float[] vector(String claim) {
+        return embedder.embed(claim);
+    }
+
+    /** The best cosine between a claim's vector and a passage of one or two consecutive sentences of {@code source}. */
+    double best(float[] claim, String source) {
         double best = 0;
-        for (float[] p : ps) {
+        for (float[] p : vectorsOf(passages(source))) {
             double dot = 0;
-            for (int i = 0; i < c.length; i++) {
-                dot += c[i] * p[i];
+            for (int i = 0; i < claim.length; i++) {
+                dot += claim[i] * p[i];
             }
             best = Math.max(best, dot);
         }
         return best;
     }
 
-    private List<float[]> vectorsOf(List<String> passages) {
+    /** The passages' vectors: from the cache, the missing ones embedded together outside the lock and then kept. */
+    private float[][] vectorsOf(List<String> passages) {
+        float[][] out = new float[passages.size()][];
         List<String> missing = new ArrayList<>();
+        List<Integer> where = new ArrayList<>();
         synchronized (vectors) {
-            for (String p : passages) {
-                if (!vectors.containsKey(p)) {
-                    missing.add(p);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = vectors.get(passages.get(i));
+                if (out[i] == null) {
+                    missing.add(passages.get(i));
+                    where.add(i);
                 }
             }
         }
-        List<float[]> computed = missing.isEmpty() ? List.of() : embedder.embed(missing);
-        List<float[]> out = new ArrayList<>(passages.size());
+        if (missing.isEmpty()) {
+            return out;
+        }
+        List<float[]> computed = embedder.embed(missing);
         synchronized (vectors) {
-            for (int i = 0; i < missing.size(); i++) {
-                vectors.put(missing.get(i), computed.get(i));
-            }
-            for (String p : passages) {
-                float[] v = vectors.get(p);
-                out.add(v != null ? v : embedder.embed(p)); // evicted meanwhile by another thread's sources
+            for (int k = 0; k < missing.size(); k++) {
+                vectors.put(missing.get(k), computed.get(k));
+                out[where.get(k)] = computed.get(k);
             }
         }
         return out;
